@@ -1,0 +1,238 @@
+"""The event coder: frames + claims + actors → event candidates for one parsed document.
+
+Reads: a spaCy ``Doc`` (parse, lemmas, entities) and the document's resolved actors.
+Writes: :class:`Candidate` records, which still point at tokens so that the date and place
+stages can read the trigger's clause. The pipeline turns candidates into ``Event`` records.
+
+No event is emitted without a trigger the lexicon knows and at least one resolved actor, and
+there is no fallback code: an unknown predicate gives no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.actors import DocActors
+from newsevents.coding.claims import Claim, assess, subject
+from newsevents.coding.frames import RELATIVE_PRONOUNS, Frame, find_frames
+from newsevents.coding.lexicon import Lexicon
+from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.model import Actor, Modality, Polarity, Status
+
+ACCUSATION_ROOTS = ("11",)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event before dates and places: tokens still attached."""
+
+    sentence: Span
+    sentence_index: int
+    trigger: Token
+    code: str
+    source: Actor | None
+    target: Actor | None
+    status: Status
+    polarity: Polarity
+    modality: Modality
+    attributed_to: Actor | None
+    confidence: float
+    pattern_origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    frame: Frame
+    claim: Claim
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+
+
+class EventCoder:
+    """Codes events from parsed documents. Built once; ``code`` is called per document."""
+
+    def __init__(self, *, lexicon: Lexicon, vocab: ClaimVocabulary) -> None:
+        self.lexicon = lexicon
+        self.vocab = vocab
+
+    def code(self, doc: Doc, actors: DocActors) -> list[Candidate]:
+        out: list[Candidate] = []
+        for index, sent in enumerate(doc.sents):
+            resolved = self._resolve_sentence(sent, actors, out)
+            for item in resolved:
+                out.extend(self._emit(sent, index, item, actors))
+        return out
+
+    # --- per sentence ------------------------------------------------------------------------
+
+    def _resolve_sentence(
+        self, sent: Span, actors: DocActors, earlier: Sequence[Candidate]
+    ) -> list[_Resolved]:
+        items: list[_Resolved] = []
+        for frame in find_frames(sent, self.lexicon, self.vocab):
+            claim = self._claim(frame)
+            sources, targets = self._arguments(frame, claim, actors)
+            items.append(_Resolved(frame, claim, sources, targets))
+        by_trigger = {item.frame.trigger.i: item for item in items}
+        return [self._complete(item, by_trigger, earlier) for item in items]
+
+    def _claim(self, frame: Frame) -> Claim:
+        trigger = frame.trigger
+        if frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass"):
+            governor = trigger.head
+            if governor.lemma_.lower() in self.vocab.light_verbs:
+                return assess(governor, frame.pattern.code, self.vocab)
+        return assess(trigger, frame.pattern.code, self.vocab)
+
+    def _arguments(
+        self, frame: Frame, claim: Claim, actors: DocActors
+    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+        if frame.reciprocal_group:
+            group = resolve_all(frame.reciprocal_group, actors)
+            return group, group
+        if claim.appeal_from is not None:
+            appealer = subject(claim.appeal_from)
+            source_tokens: Sequence[Token] = [appealer] if appealer is not None else []
+            return resolve_all(source_tokens, actors), resolve_all(frame.sources, actors)
+        return resolve_all(frame.sources, actors), resolve_all(frame.targets, actors)
+
+    def _complete(
+        self, item: _Resolved, by_trigger: dict[int, _Resolved], earlier: Sequence[Candidate]
+    ) -> _Resolved:
+        """Fill a missing target from the event it refers to, or a denial from its accusers."""
+        if item.targets or item.frame.reciprocal_group:
+            return item
+        lemma = item.frame.pattern.lemma
+        if lemma in self.vocab.event_object_verbs and item.frame.targets:
+            referred = referred_event(item.frame.targets[0], by_trigger)
+            if referred is not None and referred.sources:
+                return _Resolved(item.frame, item.claim, item.sources, referred.sources)
+        if item.claim.code.startswith("016") and item.sources:
+            accusers = _accusers_of(item.sources[0], earlier)
+            if accusers:
+                return _Resolved(item.frame, item.claim, item.sources, accusers)
+        return item
+
+    # --- emission ----------------------------------------------------------------------------
+
+    def _emit(
+        self, sent: Span, index: int, item: _Resolved, actors: DocActors
+    ) -> list[Candidate]:
+        frame, claim = item.frame, item.claim
+        pairs = dyads(item.sources, item.targets, reciprocal=frame.pattern.reciprocal)
+        speaker = _speaker(claim.speaker, actors)
+        out = []
+        for source, target in pairs:
+            out.append(
+                Candidate(
+                    sentence=sent,
+                    sentence_index=index,
+                    trigger=frame.trigger,
+                    code=claim.code,
+                    source=source,
+                    target=target,
+                    status=claim.status,
+                    polarity=claim.polarity,
+                    modality=claim.modality,
+                    attributed_to=speaker,
+                    confidence=confidence(frame, source, target),
+                    pattern_origin=frame.pattern.origin,
+                )
+            )
+        return out
+
+
+def resolve_all(tokens: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:
+    """Actors for argument heads; a non-actor noun lends its possessor ("Russia's war")."""
+    out: list[Actor] = []
+    for token in tokens:
+        found = actors.actors_at(token)
+        if not found:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            found = actors.actors_at(owners[0]) if owners else []
+        for actor in found:
+            if all(not same_actor(actor, seen) for seen in out):
+                out.append(actor)
+    return tuple(out)
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    return a.name == b.name and a.code == b.code
+
+
+def dyads(
+    sources: Sequence[Actor], targets: Sequence[Actor], *, reciprocal: bool
+) -> list[tuple[Actor | None, Actor | None]]:
+    """Source–target pairs; reciprocal events run both ways; an actor never acts on itself."""
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    if reciprocal and sources and not targets and len(sources) > 1:
+        targets = sources
+    if sources and targets:
+        for s in sources:
+            for t in targets:
+                if not same_actor(s, t):
+                    pairs.append((s, t))
+                    if reciprocal and targets is not sources:
+                        pairs.append((t, s))
+    elif sources:
+        pairs = [(s, None) for s in sources]
+    else:
+        pairs = [(None, t) for t in targets]
+    unique: list[tuple[Actor | None, Actor | None]] = []
+    for pair in pairs:
+        if pair not in unique:
+            unique.append(pair)
+    return unique
+
+
+def referred_event(token: Token, by_trigger: dict[int, _Resolved]) -> _Resolved | None:
+    """The event a word refers to: an event noun itself, or the event a relative pronoun's
+    antecedent hangs from ("shipping weapons to Russia ..., which X condemned")."""
+    if token.i in by_trigger:
+        return by_trigger[token.i]
+    if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
+        return None
+    node = token.head.head
+    for _ in range(8):
+        if node.i in by_trigger and node.pos_ in ("VERB", "AUX", "NOUN"):
+            return by_trigger[node.i]
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _accusers_of(accused: Actor, earlier: Sequence[Candidate]) -> tuple[Actor, ...]:
+    for candidate in reversed(earlier):
+        if (
+            candidate.code.startswith(ACCUSATION_ROOTS)
+            and candidate.target is not None
+            and candidate.source is not None
+            and same_actor(candidate.target, accused)
+        ):
+            return (candidate.source,)
+    return ()
+
+
+def _speaker(token: Token | None, actors: DocActors) -> Actor | None:
+    if token is None:
+        return None
+    found = actors.actors_at(token)
+    if found:
+        return found[0]
+    words = [t for t in token.subtree if t.dep_ in ("compound", "amod") or t is token]
+    text = " ".join(t.text for t in words if t.i <= token.i)
+    return Actor(text=text, name=text)
+
+
+def confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
+    """A transparent score: both actors, a specific pattern and a verbal trigger raise it."""
+    score = 0.35
+    score += 0.25 if source is not None else 0.0
+    score += 0.2 if target is not None else 0.0
+    score += 0.1 if frame.pattern.specificity > 0 else 0.0
+    score += 0.1 if frame.kind == "verb" else 0.0
+    return round(min(score, 1.0), 2)

@@ -1,0 +1,257 @@
+"""Event frames from the dependency parse: a trigger, its lexicon pattern, and its arguments.
+
+A frame says *which words* fill the source and target slots of a predicate the lexicon knows.
+Turning those words into actors is the job of ``newsevents.actors``; turning the frame into an
+event with a status, a polarity and a modality is the job of ``claims`` and ``coder``.
+
+Grammar covered here (spaCy's English dependency labels):
+
+* active and passive voice (``nsubj``/``dobj``; ``nsubjpass`` and the ``agent`` "by" phrase);
+* conjoined actors on either side (``conj`` of an argument);
+* prepositional targets named by the pattern (``express gratitude to X``, ``fired at X``);
+* subjects shared by conjoined verbs, controlled complements (``agreed to resume``,
+  ``urged X to withdraw``), participle clauses and relative clauses;
+* nominal events (``X's visit to Y``, ``the attack on Y by X``, ``a meeting between X and Y``,
+  ``held talks with Y``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from newsevents.coding.lexicon import Lexicon, Pattern, Predicate
+from newsevents.coding.vocab import ClaimVocabulary
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+# Modifier words of an object that patterns may name ("tear gas", "defence pact").
+OBJECT_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A predicate the lexicon knows, with the head tokens of its arguments."""
+
+    trigger: Token
+    pattern: Pattern
+    kind: Literal["verb", "noun"]
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    objects: tuple[Token, ...] = ()  # object tokens the pattern consumed (not events of their own)
+    reciprocal_group: tuple[Token, ...] = ()  # "a meeting between X and Y": every pair
+
+
+def find_frames(sent: Span, lexicon: Lexicon, vocab: ClaimVocabulary) -> list[Frame]:
+    """Every frame in a sentence, verbs first, then event nouns not consumed by a verb."""
+    frames: list[Frame] = []
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") and lexicon.knows_verb(token.lemma_.lower()):
+            frame = verb_frame(token, lexicon, vocab)
+            if frame:
+                frames.append(frame)
+    consumed = {o.i for f in frames for o in f.objects}
+    for token in sent:
+        if token.pos_ == "NOUN" and token.i not in consumed:
+            lemma = token.lemma_.lower()
+            if lexicon.knows_noun(lemma):
+                frame = noun_frame(token, lexicon, vocab)
+                if frame:
+                    frames.append(frame)
+    return frames
+
+
+# --- verbs -----------------------------------------------------------------------------------
+
+
+def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    passive = is_passive(verb)
+    if passive:
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    predicate = Predicate(
+        lemma=verb.lemma_.lower(),
+        particles=frozenset(c.lemma_.lower() for c in verb.children if c.dep_ == "prt"),
+        objects=tuple(object_words(o) for o in objects),
+        preps=frozenset(_prep_lemmas(verb, objects)),
+    )
+    pattern = lexicon.match_verb(predicate)
+    if pattern is None:
+        return None
+    consumed = tuple(o for o in objects if pattern.objects and object_words(o)[-1] == pattern.objects[-1])
+    sources = verb_sources(verb, vocab)
+    targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
+    return Frame(verb, pattern, "verb", tuple(sources), tuple(targets), consumed)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def object_words(token: Token) -> tuple[str, ...]:
+    mods = tuple(c.lemma_.lower() for c in token.children if c.dep_ in OBJECT_MODIFIERS)
+    return (*mods, token.lemma_.lower())
+
+
+def _prep_lemmas(verb: Token, objects: list[Token]) -> Iterator[str]:
+    for head in (verb, *objects):
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ != "according":
+                yield child.lemma_.lower()
+
+
+def _verb_targets(
+    verb: Token, pattern: Pattern, objects: list[Token], consumed: tuple[Token, ...], *, passive: bool
+) -> list[Token]:
+    if pattern.prep:
+        for head in (verb, *objects):
+            found = prep_objects(head, pattern.prep)
+            if found:
+                return found
+        return []
+    free = [o for o in objects if o not in consumed]
+    if passive:
+        free = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in consumed] or free
+    if free:
+        return with_conj(free[0])
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if datives:
+        return with_conj(datives[0])
+    return []
+
+
+def prep_objects(head: Token, prep: str) -> list[Token]:
+    """The objects of ``head``'s preposition ``prep`` (with their conjuncts)."""
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lemma_.lower() == prep:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    return with_conj(grand)
+    return []
+
+
+def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
+    """The words that fill the subject slot of ``verb``, climbing shared and controlled subjects."""
+    if is_passive(verb):
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        for agent in agents:
+            pobjs = [g for g in agent.children if g.dep_ == "pobj"]
+            if pobjs:
+                return with_conj(pobjs[0])
+        return []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return [antecedent(t) for t in with_conj(child)]
+    return _inherited_subject(verb, vocab)
+
+
+def _inherited_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_sources(head, vocab)
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        controller_objects = [c for c in head.children if c.dep_ in OBJECTS]
+        lemma = head.lemma_.lower()
+        if controller_objects and lemma in (vocab.appeal_verbs | vocab.demand_verbs):
+            return with_conj(controller_objects[0])
+        return verb_sources(head, vocab)
+    if dep in ("advcl", "acl") and verb.tag_ == "VBG":
+        return [head] if dep == "acl" else verb_sources(head, vocab)
+    if dep == "pcomp":
+        return _pcomp_subject(verb, vocab)
+    return []
+
+
+def _pcomp_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
+    """"accused X of shipping": X ships; "thanked X for sending": X sends; else the head's subject."""
+    prep = verb.head
+    governor = prep.head
+    if governor.pos_ not in ("VERB", "AUX") or governor is prep:
+        return []
+    if prep.lemma_.lower() not in ("of", "for"):
+        return verb_sources(governor, vocab)
+    if is_passive(governor):
+        return [c for c in governor.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in governor.children if c.dep_ in OBJECTS]
+    if objects and (
+        objects[0].pos_ in ("PROPN", "PRON") or governor.lemma_.lower() in vocab.accusation_verbs
+    ):
+        return with_conj(objects[0])
+    for head in (governor, *objects):
+        recipients = prep_objects(head, "to")
+        if recipients:
+            return recipients
+    return verb_sources(governor, vocab)
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def with_conj(token: Token) -> list[Token]:
+    """``token`` and the nouns conjoined with it ("Kim and Shoigu", "Gondor, Rohan and Bree")."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        conj = stack.pop(0)
+        if conj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.append(conj)
+            stack.extend(c for c in conj.children if c.dep_ == "conj")
+    return out
+
+
+# --- nouns -----------------------------------------------------------------------------------
+
+
+def noun_frame(noun: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
+    governor = noun.head if noun.dep_ in OBJECTS | {"nsubjpass"} else None
+    heads = [noun] + ([governor] if governor is not None else [])
+    predicate = Predicate(
+        lemma=noun.lemma_.lower(),
+        objects=(object_words(noun),),
+        preps=frozenset(
+            c.lemma_.lower() for h in heads for c in h.children if c.dep_ in ("prep", "dative")
+        ),
+    )
+    pattern = lexicon.match_noun(predicate)
+    if pattern is None:
+        return None
+    between = prep_objects(noun, "between")
+    if between and len(between) >= 2:
+        return Frame(noun, pattern, "noun", (), (), (), tuple(between))
+    targets: list[Token] = []
+    if pattern.prep:
+        for head in heads:
+            targets = prep_objects(head, pattern.prep)
+            if targets:
+                break
+    sources = _noun_sources(noun, governor, vocab)
+    return Frame(noun, pattern, "noun", tuple(sources), tuple(targets))
+
+
+def _noun_sources(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -> list[Token]:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return with_conj(child)
+    by = prep_objects(noun, "by")
+    if by:
+        return by
+    modifiers = [
+        c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+    ]
+    if modifiers:
+        return modifiers[:1]
+    if governor is not None and noun.dep_ in OBJECTS and governor.pos_ in ("VERB", "AUX"):
+        if governor.lemma_.lower() in vocab.light_verbs:
+            return verb_sources(governor, vocab)
+    return []

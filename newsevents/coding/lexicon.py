@@ -1,0 +1,196 @@
+"""The event lexicon: phrase patterns that map verbs and event nouns to CAMEO codes.
+
+Vocabulary lives in data files (``newsevents/data/lexicon/verbs.txt`` and ``nouns.txt``);
+this module only parses them and picks the most specific pattern for a predicate.
+
+File format, one pattern per line (``#`` starts a comment)::
+
+    CODE  LEMMA [particle ...] [+object ...] [>prep] [<>]
+
+* ``LEMMA``: the verb lemma (``verbs.txt``) or event noun lemma (``nouns.txt``), lower case.
+* bare words after the lemma are particles (``cordon off``, ``carry out``).
+* ``+word`` is the head lemma of the direct object (for nouns: of an ``of``-phrase or
+  compound); ``+tear_gas`` is a compound object, matched as modifier words before the head.
+  Several ``+`` words are alternatives joined into one pattern only when written on separate lines.
+* ``>prep`` names the preposition that introduces the target (``express +gratitude >to``).
+* ``<>`` marks a reciprocal event: "A met B" also gives "B met A".
+
+The most specific pattern wins: particles, objects and a matched preposition each add to the
+score, so ``fire +tear_gas >at`` (175) beats ``fire >at`` (190), which beats ``fire`` (174?).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from newsevents.errors import DictionaryError
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One phrase of the lexicon."""
+
+    code: str
+    lemma: str
+    particles: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()  # words of one object phrase, head last: ("tear", "gas")
+    prep: str | None = None
+    reciprocal: bool = False
+    origin: str = ""  # "file:line", for messages and --show-misses
+
+    @property
+    def specificity(self) -> int:
+        return 4 * len(self.objects) + 3 * len(self.particles) + (2 if self.prep else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """What the grammar found around a trigger word, in the terms patterns are written in."""
+
+    lemma: str
+    particles: frozenset[str] = frozenset()
+    objects: tuple[tuple[str, ...], ...] = ()  # each object: its modifier lemmas then its head
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Verb and noun patterns indexed by lemma. Built once, then only read."""
+
+    verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *, extra: Sequence[Path] = ()) -> Lexicon:
+        """The built-in lexicon, plus user files (``extra``) whose lines are added to verbs.
+
+        A user file may hold a ``[nouns]`` line; patterns after it are event nouns.
+        """
+        base = resources.files("newsevents") / "data" / "lexicon"
+        verbs = parse_patterns(
+            (base / "verbs.txt").read_text(encoding="utf-8"), origin="verbs.txt"
+        )
+        nouns = parse_patterns(
+            (base / "nouns.txt").read_text(encoding="utf-8"), origin="nouns.txt"
+        )
+        for path in extra:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise DictionaryError(f"{path}: cannot read lexicon file ({exc})") from exc
+            head, _, tail = text.partition("[nouns]")
+            verbs += parse_patterns(head, origin=str(path))
+            nouns += parse_patterns(tail, origin=str(path))
+        return cls.from_patterns(verbs, nouns)
+
+    @classmethod
+    def from_patterns(cls, verbs: Iterable[Pattern], nouns: Iterable[Pattern] = ()) -> Lexicon:
+        return cls(verbs=_index(verbs), nouns=_index(nouns))
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """A lexicon with ``other``'s patterns taking precedence on equal specificity."""
+        verbs = [p for ps in other.verbs.values() for p in ps]
+        verbs += [p for ps in self.verbs.values() for p in ps]
+        nouns = [p for ps in other.nouns.values() for p in ps]
+        nouns += [p for ps in self.nouns.values() for p in ps]
+        return Lexicon.from_patterns(verbs, nouns)
+
+    def match_verb(self, predicate: Predicate) -> Pattern | None:
+        return best_match(self.verbs.get(predicate.lemma, ()), predicate)
+
+    def match_noun(self, predicate: Predicate) -> Pattern | None:
+        return best_match(self.nouns.get(predicate.lemma, ()), predicate)
+
+    def knows_verb(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    def knows_noun(self, lemma: str) -> bool:
+        return lemma in self.nouns
+
+
+def best_match(patterns: Iterable[Pattern], predicate: Predicate) -> Pattern | None:
+    """The most specific pattern whose every part is present in ``predicate``.
+
+    On a tie the pattern listed first wins, so files read earlier take precedence.
+    """
+    best: Pattern | None = None
+    for pattern in patterns:
+        if not _fits(pattern, predicate):
+            continue
+        if best is None or pattern.specificity > best.specificity:
+            best = pattern
+    return best
+
+
+def _fits(pattern: Pattern, predicate: Predicate) -> bool:
+    if any(p not in predicate.particles for p in pattern.particles):
+        return False
+    if pattern.objects and not any(_object_fits(pattern.objects, o) for o in predicate.objects):
+        return False
+    return not (pattern.prep and pattern.prep not in predicate.preps)
+
+
+def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:
+    """``wanted`` head equals ``found`` head, and its modifiers all occur in ``found``."""
+    if not found or wanted[-1] != found[-1]:
+        return False
+    return all(word in found[:-1] for word in wanted[:-1])
+
+
+def parse_patterns(text: str, *, origin: str) -> list[Pattern]:
+    """Parse the lexicon line format; errors name the file and line."""
+    out: list[Pattern] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        out.append(parse_line(line, origin=f"{origin}:{number}"))
+    return out
+
+
+def parse_line(line: str, *, origin: str) -> Pattern:
+    parts = line.split()
+    if len(parts) < 2:
+        raise DictionaryError(
+            f"{origin}: expected 'CODE LEMMA ...', got {line!r}. "
+            "Write the CAMEO code, then the verb or noun lemma."
+        )
+    code, lemma, *rest = parts
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        raise DictionaryError(f"{origin}: {code!r} is not a CAMEO code (2 to 4 digits).")
+    particles: list[str] = []
+    objects: tuple[str, ...] = ()
+    prep: str | None = None
+    reciprocal = False
+    for word in rest:
+        if word == "<>":
+            reciprocal = True
+        elif word.startswith("+"):
+            if objects:
+                raise DictionaryError(
+                    f"{origin}: only one +object per line; write alternatives on separate lines."
+                )
+            objects = tuple(w.lower() for w in word[1:].split("_") if w)
+        elif word.startswith(">"):
+            prep = word[1:].lower()
+        else:
+            particles.append(word.lower())
+    return Pattern(
+        code=code,
+        lemma=lemma.lower(),
+        particles=tuple(particles),
+        objects=objects,
+        prep=prep,
+        reciprocal=reciprocal,
+        origin=origin,
+    )
+
+
+def _index(patterns: Iterable[Pattern]) -> dict[str, tuple[Pattern, ...]]:
+    grouped: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        grouped.setdefault(pattern.lemma, []).append(pattern)
+    return {lemma: tuple(ps) for lemma, ps in grouped.items()}

@@ -1,0 +1,481 @@
+"""Import of PETRARCH/TABARI verb dictionaries (``*.verbs.txt``) into a :class:`Lexicon`.
+
+The format (PETRARCH-1, inherited from TABARI/KEDS)::
+
+    &SYNSET                     a word class; its members follow as ``+word`` lines
+    +MILITARY
+    +ECONOMIC_AID               ``_`` (or a space) joins the words of a phrase
+
+    --- ABANDON  [345] ---      a verb block and its default code
+    ABANDON {ABANDONS}          verb forms: the first is the lemma; ``{...}`` irregular forms
+    DOWNPLAY [014]              another verb of the block, with its own code
+    +BREAK_DOWN                 a phrasal verb: ``+`` marks the verb word
+    - * DIPLOMATIC TIES [901]   a pattern: ``*`` is the verb, words before it precede the
+    - * &TIETYPES TIES [902]    verb, words after it follow; ``+`` target, ``$`` source,
+    - * WITH % [031]            ``%`` compound actor, ``^`` skip a phrase, ``&NAME`` a synset
+
+Codes are ``[043]``; ``[---]`` means "no event"; ``[031:031]`` codes an event and its reverse.
+
+What maps onto the lexicon's patterns (``newsevents.coding.lexicon.Pattern``) is imported:
+
+* a verb's default code -> a bare pattern (``abandon`` -> 345);
+* ``* [PARTICLE ...] [WORD ... HEAD] [PREP] [+|%]`` -> particles, one object phrase (modifiers
+  then head) and the preposition that introduces the target (``express +concern``,
+  ``back down >from``); ``%`` or a ``[X:X]`` code makes the pattern reciprocal;
+* synsets are expanded into one pattern per member.
+
+The rest is skipped and counted by reason in :attr:`VerbImport.skipped`: words before the
+verb (``SAID * ...``), gaps and actor markers inside the phrase (``^``, ``$``, ``+ * ...``),
+a preposition followed by more words (``* FOR &ECONSANCT``), function words (``* NOT ...``),
+codes that are not 2-4 digits (``[174K]``, ``[+++]``) and ``[---]`` codes (the lexicon has no
+"no event" pattern). For ``[X:Y]`` with ``X != Y`` only ``X`` is kept.
+
+Words are reduced to lemmas by ``lemmatize`` (word, "VERB", "NOUN" or "ADJ") -> lemma,
+because the lexicon is indexed by lemma. Pass :func:`spacy_lemmatizer` built from the loaded
+spaCy pipeline; the default is a small suffix-rule lemmatizer that only handles regular forms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from newsevents.coding.lexicon import Lexicon, Pattern
+from newsevents.errors import DictionaryError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Lemmatize = Callable[[str, str], str]
+"""(lower-case word, "VERB", "NOUN" or "ADJ" (object modifiers)) -> lemma."""
+
+_HEADER = re.compile(r"^---\s+(?P<name>[^\[]+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)+)(?:---)?\s*$")
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_FORMS = re.compile(r"\{[^}]*\}")
+_PATTERN = re.compile(r"^-\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
+_COMMENT = re.compile(r"<!--.*?-->|(?:^|\s)#.*$")  # '#' in "[###]" is not a comment
+_SNIFF = re.compile(r"^---\s+[^\[\n]+\[[^\]\n]*\]", re.MULTILINE)
+
+PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "aside", "apart", "forward"})
+PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "against",
+        "on",
+        "upon",
+        "in",
+        "into",
+        "at",
+        "for",
+        "from",
+        "of",
+        "by",
+        "over",
+        "about",
+        "toward",
+        "towards",
+        "near",
+        "between",
+        "among",
+        "onto",
+        "through",
+        "across",
+        "under",
+        "within",
+        "without",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "like",
+    ]
+)
+DETERMINERS = frozenset({"the", "a", "an"})
+FUNCTION_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "n't",
+        "neither",
+        "nor",
+        "will",
+        "wo",
+        "would",
+        "should",
+        "must",
+        "may",
+        "might",
+        "can",
+        "ca",
+        "could",
+        "was",
+        "were",
+        "be",
+        "is",
+        "are",
+        "am",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "if",
+        "so",
+        "now",
+        "only",
+        "ever",
+        "when",
+        "while",
+        "as",
+        "than",
+    ]
+)
+_MARKERS = frozenset({"+", "$", "%", "^"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbImport:
+    """The lexicon imported from one verb file, with what could not be represented."""
+
+    lexicon: Lexicon
+    imported: int
+    skipped: Mapping[str, int] = field(default_factory=dict)  # reason -> count
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+@dataclass(slots=True)
+class _Block:
+    """A ``--- VERB [code] ---`` block while the file is read."""
+
+    name: str
+    code: str
+    line: int
+    forms: list[tuple[str, str | None, int]] = field(default_factory=list)  # phrase, code, line
+    patterns: list[tuple[str, str, int]] = field(default_factory=list)  # body, code, line
+
+
+def is_petrarch_verbs(path: Path) -> bool:
+    """True when ``path`` looks like a PETRARCH/TABARI verb dictionary (has ``--- V [c] ---``)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return _SNIFF.search(head) is not None
+
+
+def load_petrarch_verbs(path: Path, *, lemmatize: Lemmatize | None = None) -> Lexicon:
+    """The verb patterns of a PETRARCH verb dictionary as a :class:`Lexicon`.
+
+    Raises :class:`DictionaryError` naming ``file:line`` when the file is malformed.
+    """
+    return import_petrarch_verbs(path, lemmatize=lemmatize).lexicon
+
+
+def import_petrarch_verbs(path: Path, *, lemmatize: Lemmatize | None = None) -> VerbImport:
+    """Like :func:`load_petrarch_verbs`, also reporting what was skipped and why."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read the verb dictionary ({exc})") from exc
+    return parse_petrarch_verbs(text, origin=str(path), lemmatize=lemmatize or simple_lemma)
+
+
+def parse_petrarch_verbs(text: str, *, origin: str, lemmatize: Lemmatize) -> VerbImport:
+    """Parse the text of a verb dictionary; ``origin`` names it in messages."""
+    synsets, blocks = _read(text, origin=origin)
+    skipped: Counter[str] = Counter()
+    patterns: list[Pattern] = []
+    for block in blocks:
+        patterns.extend(_convert_block(block, synsets, origin, lemmatize, skipped))
+    lexicon = Lexicon.from_patterns(patterns)
+    return VerbImport(
+        lexicon=lexicon, imported=len(patterns), skipped=MappingProxyType(dict(skipped))
+    )
+
+
+def spacy_lemmatizer(nlp: Language) -> Lemmatize:
+    """A :data:`Lemmatize` that uses the rule lemmatizer of a loaded spaCy pipeline."""
+    from spacy.tokens import Doc
+
+    pipe = nlp.get_pipe("lemmatizer")
+    rule = getattr(pipe, "rule_lemmatize", None)
+    if rule is None:
+        return simple_lemma
+
+    def lemmatize(word: str, pos: str) -> str:
+        if not word.isalpha():
+            return word
+        lemmas = rule(Doc(nlp.vocab, words=[word], pos=[pos])[0])
+        return str(lemmas[0]).lower() if lemmas else word
+
+    return lemmatize
+
+
+def simple_lemma(word: str, pos: str) -> str:
+    """Suffix rules for regular English forms; irregular forms are returned unchanged."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if pos == "ADJ":
+        return word
+    if pos == "NOUN":
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith(("sses", "shes", "ches", "xes")):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # stopped -> stop
+            return stem
+    return word
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _read(text: str, *, origin: str) -> tuple[dict[str, list[list[str]]], list[_Block]]:
+    """Synsets (name -> member word lists) and verb blocks, in file order."""
+    synsets: dict[str, list[list[str]]] = {}
+    blocks: list[_Block] = []
+    synset: str | None = None
+    block: _Block | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _COMMENT.sub("", raw).strip()
+        where = f"{origin}:{number}"
+        if not line:
+            synset = None
+            continue
+        if synset is not None and line.startswith("+"):
+            synsets[synset].append(_words(line[1:]))
+            continue
+        synset = None
+        if line.startswith("&"):
+            synset = _synset_name(line, where)
+            synsets[synset] = []
+            block = None
+        elif line.startswith("---"):
+            block = _header(line, number, where)
+            blocks.append(block)
+        elif block is None:
+            raise DictionaryError(
+                f"{where}: {line!r} is outside a verb block; start one with '--- VERB [code] ---'."
+            )
+        elif line.startswith("-"):
+            block.patterns.append(_pattern_line(line, number, where))
+        else:
+            block.forms.append(_form_line(line, number, where))
+    return synsets, blocks
+
+
+def _synset_name(line: str, where: str) -> str:
+    parts = line.split()
+    if len(parts) != 1 or len(parts[0]) < 2:
+        raise DictionaryError(f"{where}: expected a synset name such as '&TIETYPES', got {line!r}.")
+    return parts[0].rstrip("_").upper()
+
+
+def _header(line: str, number: int, where: str) -> _Block:
+    match = _HEADER.match(line)
+    if match is None:
+        raise DictionaryError(
+            f"{where}: expected a verb block header such as '--- ABANDON [345] ---', got {line!r}."
+        )
+    codes = _BRACKET.findall(match["codes"])
+    return _Block(name=match["name"].strip(), code=codes[0].strip(), line=number)
+
+
+def _pattern_line(line: str, number: int, where: str) -> tuple[str, str, int]:
+    match = _PATTERN.match(line)
+    if match is None:
+        raise DictionaryError(
+            f"{where}: a pattern line needs a code in brackets, e.g. '- * TIES [064]'; "
+            f"got {line!r}."
+        )
+    if "*" not in match["body"]:
+        raise DictionaryError(f"{where}: the pattern {line!r} has no '*' marking the verb.")
+    return match["body"], match["code"].strip(), number
+
+
+def _form_line(line: str, number: int, where: str) -> tuple[str, str | None, int]:
+    codes = _BRACKET.findall(line)
+    phrase = _FORMS.sub(" ", _BRACKET.sub(" ", line)).strip()
+    if not phrase or "{" in phrase or "}" in phrase or len(codes) > 1:
+        raise DictionaryError(
+            f"{where}: expected a verb form such as 'ABANDON', 'DOWNPLAY [014]' or "
+            f"'BAN {{BANS BANNED}}', got {line!r}."
+        )
+    return phrase, (codes[0].strip() if codes else None), number
+
+
+def _words(phrase: str) -> list[str]:
+    return [w for chunk in phrase.split() for w in chunk.split("_") if w]
+
+
+# --- conversion ------------------------------------------------------------------------------
+
+
+def _convert_block(
+    block: _Block,
+    synsets: Mapping[str, list[list[str]]],
+    origin: str,
+    lemmatize: Lemmatize,
+    skipped: Counter[str],
+) -> Iterator[Pattern]:
+    forms = block.forms or [(block.name, None, block.line)]
+    verbs: list[str] = []
+    for phrase, own_code, number in forms:
+        words = _words(phrase)
+        verb_at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+        if verb_at > 0:
+            skipped["verb form with words before the verb"] += 1
+            continue
+        lemma = lemmatize(words[0].lstrip("+").lower(), "VERB")
+        tail = words[1:]
+        if not tail:
+            verbs.append(lemma)
+        body = ["*", *tail]
+        code = own_code if own_code is not None else block.code
+        yield from _patterns(body, code, lemma, f"{origin}:{number}", lemmatize, skipped)
+    for body_text, code, number in block.patterns:
+        where = f"{origin}:{number}"
+        for expanded in _expand(_words(body_text), synsets, where):
+            for lemma in verbs:
+                yield from _patterns(expanded, code, lemma, where, lemmatize, skipped)
+
+
+def _expand(
+    tokens: list[str], synsets: Mapping[str, list[list[str]]], where: str, depth: int = 0
+) -> Iterator[list[str]]:
+    """Every token list with each ``&SYNSET`` replaced by one of its members."""
+    if depth > 8:
+        raise DictionaryError(
+            f"{where}: synsets nest more than 8 deep (a synset includes itself?)."
+        )
+    choices: list[list[list[str]]] = []
+    for token in tokens:
+        if token.startswith("&"):
+            name = token.rstrip("_").upper()
+            if name not in synsets:
+                raise DictionaryError(f"{where}: synset {name} is used but never defined.")
+            choices.append(synsets[name])
+        else:
+            choices.append([[token]])
+    for combo in itertools.product(*choices):
+        flat = [w for part in combo for w in part]
+        if any(w.startswith("&") for w in flat):
+            yield from _expand(flat, synsets, where, depth + 1)
+        else:
+            yield flat
+
+
+def _patterns(
+    tokens: list[str],
+    raw_code: str,
+    lemma: str,
+    where: str,
+    lemmatize: Lemmatize,
+    skipped: Counter[str],
+) -> Iterator[Pattern]:
+    code, reciprocal, reason = _code(raw_code)
+    if reason:
+        skipped[reason] += 1
+    if code is None:
+        return
+    shape = _shape(tokens, lemmatize)
+    if isinstance(shape, str):
+        skipped[shape] += 1
+        return
+    particles, objects, prep, compound = shape
+    yield Pattern(
+        code=code,
+        lemma=lemma,
+        particles=particles,
+        objects=objects,
+        prep=prep,
+        reciprocal=reciprocal or compound,
+        origin=where,
+    )
+
+
+def _code(raw: str) -> tuple[str | None, bool, str | None]:
+    """(code, reciprocal, reason to count) for a bracketed code."""
+    if raw.strip("-") == "":
+        return None, False, "code [---] (no event)"
+    first, _, second = raw.partition(":")
+    if not (first.isdigit() and 2 <= len(first) <= 4):
+        return None, False, "code is not 2-4 digits"
+    if not second:
+        return first, False, None
+    if second == first:
+        return first, True, None
+    return first, False, "code [X:Y]: reverse event Y not imported"
+
+
+def _shape(
+    tokens: list[str], lemmatize: Lemmatize
+) -> tuple[tuple[str, ...], tuple[str, ...], str | None, bool] | str:
+    """(particles, object words, prep, compound) of a pattern, or the reason it is skipped."""
+    if tokens.count("*") != 1:
+        return "pattern without exactly one '*'"
+    at = tokens.index("*")
+    pre, post = tokens[:at], tokens[at + 1 :]
+    compound = "%" in pre
+    if any(t not in ("$", "%") for t in pre):
+        return "words or target before the verb"
+    if post and post[-1] in ("+", "%"):
+        compound = compound or post[-1] == "%"
+        post = post[:-1]
+    if any(t in _MARKERS for t in post):
+        return "actor or gap markers inside the phrase"
+    words = [w.lower() for w in post]
+    particles: list[str] = []
+    while words and words[0] in PARTICLES:
+        particles.append(words.pop(0))
+    prep = words.pop() if words and words[-1] in PREPOSITIONS else None
+    words = [w for w in words if w not in DETERMINERS]
+    if any(w in PREPOSITIONS for w in words):
+        return "prepositional phrase after the verb"
+    if any(w in FUNCTION_WORDS or not w[0].isalpha() for w in words):
+        return "function words after the verb"
+    objects = tuple(lemmatize(w, "ADJ") for w in words[:-1]) + tuple(
+        lemmatize(w, "NOUN") for w in words[-1:]
+    )
+    return tuple(particles), objects, prep, compound

