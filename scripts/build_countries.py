@@ -30,7 +30,7 @@ HEADER = (
 
 
 def names_of(country: object) -> tuple[str, list[str]]:
-    name = getattr(country, "name")
+    name = country.name
     common = getattr(country, "common_name", None)
     official = getattr(country, "official_name", None)
     canonical = common or name

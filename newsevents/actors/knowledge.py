@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -47,6 +46,8 @@ class Sources:
 
     actors: tuple[NamedEntry, ...]
     agents: tuple[AgentEntry, ...]
+    priority_actors: int  # imported and user actors come first, then agents that were given
+    priority_agents: int  # explicitly (user and imported), then the built-in actors and agents
     former: tuple[str, ...]
     block: tuple[str, ...]
     sector_types: frozenset[str]
@@ -55,7 +56,7 @@ class Sources:
 class ActorKnowledge:
     """Immutable knowledge about actors. Build it with :meth:`load`."""
 
-    __slots__ = ("countries", "index", "sector_types", "sources")
+    __slots__ = ("countries", "index", "sector_types", "short_keys", "sources")
 
     def __init__(self, sources: Sources) -> None:
         self.sources = sources
@@ -65,6 +66,11 @@ class ActorKnowledge:
             ne.entry.variants[0].country or "": ne.entry
             for ne in reversed(sources.actors)
             if ne.entry.kind == "country"
+        }
+        self.short_keys: dict[int, tuple[tuple[str, ...], ...]] = {
+            id(ne.entry): tuple(phrase_key(s) for s in ne.short)
+            for ne in sources.actors
+            if ne.short
         }
 
     @classmethod
@@ -81,11 +87,13 @@ class ActorKnowledge:
         for path in dictionaries:
             _read_user_file(Path(path), sector_types, imported, imported_agents, user)
         builtin = _builtin_yaml()
-        agents = [*user.agents, *(imported_agents or builtin.agents)]
+        agents = [*user.agents, *imported_agents, *([] if imported_agents else builtin.agents)]
         return cls(
             Sources(
                 actors=(*imported, *user.actors, *builtin.actors, *_country_entries()),
                 agents=tuple(agents),
+                priority_actors=len(imported) + len(user.actors),
+                priority_agents=len(user.agents) + len(imported_agents),
                 former=(*user.former, *builtin.former),
                 block=(*user.block, *builtin.block),
                 sector_types=sector_types,
@@ -106,7 +114,9 @@ def _read_user_file(
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read dictionary ({exc.strerror}); check the path")
+        raise DictionaryError(
+            f"{path}: cannot read dictionary ({exc.strerror}); check the path"
+        ) from None
     except UnicodeDecodeError:
         try:
             text = path.read_text(encoding="latin-1")
@@ -125,12 +135,15 @@ def _read_user_file(
         imported_agents.extend(petrarch.read_agents(path, text))
 
 
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+
 def _data_text(name: str) -> str:
-    return resources.files("newsevents.data").joinpath("actors", name).read_text("utf-8")
+    return (DATA_DIR / name).read_text(encoding="utf-8")
 
 
 def _data_path(name: str) -> Path:
-    return Path(str(resources.files("newsevents.data").joinpath("actors", name)))
+    return DATA_DIR / name
 
 
 def _builtin_yaml() -> YamlDictionary:
@@ -162,14 +175,17 @@ def _country_entries() -> list[NamedEntry]:
     out: list[NamedEntry] = []
     seen: set[str] = set()
     for number, row in _tsv("countries.tsv"):
-        iso3, name, others, capital = (row + ["", "", ""])[:4]
+        iso3, name, others, capital = [*row, "", "", ""][:4]
         seen.add(iso3)
-        names = [name, *(o for o in others.split("|") if o), *extra.get(iso3, ())]
-        out.append(_country(iso3, name, names, f"countries.tsv:{number}"))
+        more = extra.get(iso3, [])
+        canonical = next((n[1:] for n in more if n.startswith("=")), name)
+        names = [name, *(o for o in others.split("|") if o), *(n.lstrip("=") for n in more)]
+        out.append(_country(iso3, canonical, names, f"countries.tsv:{number}"))
         if capital:
             out.append(_seat(capital, iso3, "GOV", capital, f"countries.tsv:{number}"))
     for iso3, names in extra.items():
         if iso3 not in seen:  # codes outside ISO 3166-1, such as XKX (Kosovo)
+            names = [n.lstrip("=") for n in names]
             out.append(_country(iso3, names[0], names, "country_names.tsv"))
     for number, row in _tsv("seats.tsv"):
         phrase, iso3, sector, name = row[:4]
@@ -202,15 +218,28 @@ def agent_forms(phrase: str) -> list[str]:
 def _phrases(sources: Sources) -> Iterable[Phrase[Hit]]:
     for phrase in sources.block:
         yield Phrase(phrase_key(phrase), Hit("block"))
-    for named in sources.actors:
-        hit = Hit("actor", actor=named.entry)
-        for name in named.names:
-            yield Phrase(phrase_key(name), hit, exact_form(name))
-    for agent in sources.agents:
-        for form in agent_forms(agent.phrase):
-            yield Phrase(phrase_key(form), Hit("agent", agent=agent))
+    actors, agents = sources.actors, sources.agents
+    yield from _actor_phrases(actors[: sources.priority_actors])
+    yield from _agent_phrases(agents[: sources.priority_agents])
+    yield from _actor_phrases(actors[sources.priority_actors :])
+    yield from _agent_phrases(agents[sources.priority_agents :])
     for word in sources.former:
         yield Phrase(phrase_key(word), Hit("former"))
     for named in sources.actors:
         for short in named.short:
             yield Phrase(phrase_key(short), Hit("short", actor=named.entry), exact_form(short))
+
+
+def _actor_phrases(actors: Iterable[NamedEntry]) -> Iterator[Phrase[Hit]]:
+    for named in actors:
+        hit = Hit("actor", actor=named.entry)
+        imported = named.entry.kind == "imported"  # PETRARCH files are all capitals
+        for name in named.names:
+            yield Phrase(phrase_key(name), hit, None if imported else exact_form(name))
+
+
+def _agent_phrases(agents: Iterable[AgentEntry]) -> Iterator[Phrase[Hit]]:
+    for agent in agents:
+        hit = Hit("agent", agent=agent)
+        for form in agent_forms(agent.phrase):
+            yield Phrase(phrase_key(form), hit)

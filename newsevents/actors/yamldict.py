@@ -71,12 +71,18 @@ class YamlDictionary:
     block: list[str] = field(default_factory=list)
 
 
-class _Lined(dict):  # type: ignore[type-arg]
+class _Lined(dict[Any, Any]):
     line = 0
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """SafeLoader that records line numbers and leaves dates as text (checked by _date)."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Lined:
@@ -93,11 +99,13 @@ def read_yaml_dictionary(path: Path, *, text: str | None = None) -> YamlDictiona
     """Parse one YAML dictionary file; raise DictionaryError with file:line on any problem."""
     source = path.read_text(encoding="utf-8") if text is None else text
     try:
-        data = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(source, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise DictionaryError(f"{path}:{line}: not valid YAML ({_problem(exc)}); fix the syntax")
+        raise DictionaryError(
+            f"{path}:{line}: not valid YAML ({_problem(exc)}); fix the syntax"
+        ) from None
     out = YamlDictionary()
     if data is None:
         return out
@@ -148,18 +156,23 @@ def _read_actor(path: Path, item: Any, default_kind: EntryKind) -> NamedEntry:
         raise DictionaryError(f"{where}: each actor needs at least 'name: ...'")
     unknown = set(item) - ENTRY_FIELDS
     if unknown:
-        raise DictionaryError(f"{where}: unknown field(s) {sorted(unknown)}; known: "
-                              f"{sorted(ENTRY_FIELDS)}")
+        raise DictionaryError(
+            f"{where}: unknown field(s) {sorted(unknown)}; known: {sorted(ENTRY_FIELDS)}"
+        )
     kind = item.get("kind") or default_kind
     if kind not in KINDS:
         raise DictionaryError(f"{where}: kind must be one of {sorted(KINDS)}, not {kind!r}")
-    base = _variant(where, item, None)
-    roles = [_variant(_where(path, r), r, base) for r in _as_list(path, 0, "roles", item.get("roles"))]
+    base = _variant(where, item, None, default_sector=None, required=not item.get("roles"))
+    role_sector = "GOV" if kind == "person" else None
+    roles = [
+        _variant(_where(path, r), r, base, default_sector=role_sector)
+        for r in _as_list(path, 0, "roles", item.get("roles"))
+    ]
     name = str(item["name"])
     entry = ActorEntry(
         name=name,
         kind=kind,
-        variants=tuple(roles) if roles else (base,),
+        variants=(*roles, base) if roles else (base,),
         origin=where,
         former_sector="ELI" if kind == "person" else None,
     )
@@ -167,29 +180,37 @@ def _read_actor(path: Path, item: Any, default_kind: EntryKind) -> NamedEntry:
     return NamedEntry(entry, names, tuple(str(s) for s in item.get("short") or ()))
 
 
-def _variant(where: str, item: Any, base: Variant | None) -> Variant:
+def _variant(
+    where: str,
+    item: Any,
+    base: Variant | None,
+    *,
+    default_sector: str | None,
+    required: bool = True,
+) -> Variant:
     if not isinstance(item, dict):
         raise DictionaryError(f"{where}: expected a mapping")
     if base is not None and set(item) - ROLE_FIELDS:
         raise DictionaryError(f"{where}: unknown role field(s) {sorted(set(item) - ROLE_FIELDS)}")
     country = _upper(item.get("country", base.country if base else None))
-    sector = _upper(item.get("sector", base.sector if base else None))
+    sector = _upper(item.get("sector", base.sector if base else None)) or default_sector
     org = item.get("org", base.org if base else None)
     role = item.get("role", base.role if base else None)
     code = _upper(item.get("code"))
-    if not code and base is not None and not {"country", "sector"} & set(item):
-        code = base.code
+    if not code and base is not None and base.code != (base.country or "") + (base.sector or ""):
+        code = base.code  # an explicit code of the entry carries over to its roles
     if not code:
         code = (country or "") + (sector or "")
     if not code and org:
         code = str(org).upper()
-    if not code:
+    if not code and base is None and required:
         raise DictionaryError(f"{where}: give a country, sector, org or code for this actor")
     start, end = _date(where, item.get("from")), _date(where, item.get("to"))
     if start and end and end <= start:
         raise DictionaryError(f"{where}: 'to' ({end}) must be after 'from' ({start})")
-    return Variant(code, country, sector, str(org) if org else None,
-                   str(role) if role else None, start, end)
+    return Variant(
+        code, country, sector, str(org) if org else None, str(role) if role else None, start, end
+    )
 
 
 def _upper(value: Any) -> str | None:
@@ -226,5 +247,6 @@ def _read_agent(path: Path, item: Any) -> Iterator[AgentEntry]:
     phrases = item["phrase"] if isinstance(item["phrase"], list) else [item["phrase"]]
     role = item.get("role")
     for phrase in phrases:
-        yield AgentEntry(str(phrase), suffix=code, prefix=prefix,
-                         role=str(role) if role else None, origin=where)
+        yield AgentEntry(
+            str(phrase), suffix=code, prefix=prefix, role=str(role) if role else None, origin=where
+        )

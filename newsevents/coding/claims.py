@@ -25,6 +25,8 @@ from spacy.tokens import Token
 from newsevents.coding.vocab import ClaimVocabulary, recode
 from newsevents.model import Modality, Polarity, Status
 
+# A relative clause or apposition asserts on its own: attribution does not climb out of it.
+CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "pobj"})
 MAX_CLIMB = 12
 
@@ -116,7 +118,7 @@ def _mood(trigger: Token, vocab: ClaimVocabulary) -> Modality:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in vocab.conditional_marks:
                 return "hypothetical"
-        if node.dep_ != "conj" or node.head is node:
+        if node.head is node or node.dep_ in CLAUSE_BOUNDARIES:
             break
         node = node.head
     auxes = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
@@ -150,7 +152,7 @@ def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None]
     for _ in range(MAX_CLIMB):
         speaker = speaker or according_to(node)
         head = node.head
-        if head is node:
+        if head is node or node.dep_ in CLAUSE_BOUNDARIES:
             break
         lemma = head.lemma_.lower()
         via = node.dep_

@@ -151,12 +151,22 @@ def resolve_all(tokens: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]
     for token in tokens:
         found = actors.actors_at(token)
         if not found:
-            owners = [c for c in token.children if c.dep_ == "poss"]
-            found = actors.actors_at(owners[0]) if owners else []
+            found = _owner_actors(token, actors)
         for actor in found:
             if all(not same_actor(actor, seen) for seen in out):
                 out.append(actor)
     return tuple(out)
+
+
+def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:
+    """"Russia's war", "Security Council resolutions": the actor a thing belongs to."""
+    for dep in ("poss", "compound"):
+        for child in token.children:
+            if child.dep_ == dep:
+                found = actors.actors_at(child)
+                if found:
+                    return found
+    return []
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
@@ -197,8 +207,9 @@ def referred_event(token: Token, by_trigger: dict[int, _Resolved]) -> _Resolved 
         return None
     node = token.head.head
     for _ in range(8):
-        if node.i in by_trigger and node.pos_ in ("VERB", "AUX", "NOUN"):
-            return by_trigger[node.i]
+        item = by_trigger.get(node.i)
+        if item is not None and item.frame.kind == "verb" and item.sources:
+            return item
         if node.head is node:
             return None
         node = node.head

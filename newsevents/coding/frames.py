@@ -236,7 +236,19 @@ def noun_frame(noun: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
             if targets:
                 break
     sources = _noun_sources(noun, governor, vocab)
+    if not targets and not _lent_subject(noun, governor, vocab):
+        return None  # "its battle for justice": a bare event noun without a target is no event
     return Frame(noun, pattern, "noun", tuple(sources), tuple(targets))
+
+
+def _lent_subject(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -> bool:
+    """"Russia launched an offensive": a light verb lends its subject to its object noun."""
+    return (
+        governor is not None
+        and noun.dep_ in OBJECTS
+        and governor.lemma_.lower() in vocab.light_verbs
+        and bool(verb_sources(governor, vocab))
+    )
 
 
 def _noun_sources(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -> list[Token]:

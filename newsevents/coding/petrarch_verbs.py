@@ -246,7 +246,7 @@ def simple_lemma(word: str, pos: str) -> str:
         return word
     if pos == "NOUN":
         if word.endswith("ies"):
-            return word[:-3] + "y"
+            return word[:-3] + "y" if len(word) > 4 else word[:-1]  # parties, ties
         if word.endswith(("sses", "shes", "ches", "xes")):
             return word[:-2]
         if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -359,26 +359,24 @@ def _convert_block(
     lemmatize: Lemmatize,
     skipped: Counter[str],
 ) -> Iterator[Pattern]:
+    """Patterns of one block; each skipped line (not each verb or synset member) counts once."""
     forms = block.forms or [(block.name, None, block.line)]
     verbs: list[str] = []
     for phrase, own_code, number in forms:
         words = _words(phrase)
-        verb_at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
-        if verb_at > 0:
+        if next((i for i, w in enumerate(words) if w.startswith("+")), 0) > 0:
             skipped["verb form with words before the verb"] += 1
             continue
         lemma = lemmatize(words[0].lstrip("+").lower(), "VERB")
-        tail = words[1:]
-        if not tail:
+        if len(words) == 1:
             verbs.append(lemma)
-        body = ["*", *tail]
         code = own_code if own_code is not None else block.code
-        yield from _patterns(body, code, lemma, f"{origin}:{number}", lemmatize, skipped)
-    for body_text, code, number in block.patterns:
+        variants = [["*", *words[1:]]]
+        yield from _patterns(variants, code, [lemma], f"{origin}:{number}", lemmatize, skipped)
+    for body, code, number in block.patterns:
         where = f"{origin}:{number}"
-        for expanded in _expand(_words(body_text), synsets, where):
-            for lemma in verbs:
-                yield from _patterns(expanded, code, lemma, where, lemmatize, skipped)
+        variants = list(_expand(_words(body), synsets, where))
+        yield from _patterns(variants, code, verbs, where, lemmatize, skipped)
 
 
 def _expand(
@@ -407,32 +405,37 @@ def _expand(
 
 
 def _patterns(
-    tokens: list[str],
+    variants: list[list[str]],
     raw_code: str,
-    lemma: str,
+    lemmas: list[str],
     where: str,
     lemmatize: Lemmatize,
     skipped: Counter[str],
 ) -> Iterator[Pattern]:
+    """The patterns of one dictionary line (its synset variants, for each verb)."""
     code, reciprocal, reason = _code(raw_code)
     if reason:
         skipped[reason] += 1
     if code is None:
         return
-    shape = _shape(tokens, lemmatize)
-    if isinstance(shape, str):
-        skipped[shape] += 1
-        return
-    particles, objects, prep, compound = shape
-    yield Pattern(
-        code=code,
-        lemma=lemma,
-        particles=particles,
-        objects=objects,
-        prep=prep,
-        reciprocal=reciprocal or compound,
-        origin=where,
-    )
+    reasons: set[str] = set()
+    for tokens in variants:
+        shape = _shape(tokens, lemmatize)
+        if isinstance(shape, str):
+            reasons.add(shape)
+            continue
+        particles, objects, prep, compound = shape
+        for lemma in lemmas:
+            yield Pattern(
+                code=code,
+                lemma=lemma,
+                particles=particles,
+                objects=objects,
+                prep=prep,
+                reciprocal=reciprocal or compound,
+                origin=where,
+            )
+    skipped.update(reasons)
 
 
 def _code(raw: str) -> tuple[str | None, bool, str | None]:

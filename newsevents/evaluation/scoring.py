@@ -12,8 +12,8 @@ Matching (see ``docs/evaluation.md``):
 * *full*: (unit-test records) full actor codes and full event code equal.
 
 Each sentence is scored with one-to-one matching; keys are compared for equality, so the
-number of matches is the size of the multiset intersection of the keys. Predicted codings are first made
-unique per sentence on (source code, target code, event code), as PETRARCH does.
+number of matches is the size of the multiset intersection of the keys. Predicted codings are
+first made unique per sentence on (source code, target code, event code), as PETRARCH does.
 """
 
 from __future__ import annotations

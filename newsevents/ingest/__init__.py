@@ -16,6 +16,7 @@ from newsevents.ingest.article import (
     parse_published,
 )
 from newsevents.ingest.boilerplate import Boilerplate
+from newsevents.ingest.dateline import Dateline, find_dateline
 from newsevents.ingest.html import article_from_html
 from newsevents.ingest.manifest import MANIFEST_NAME
 from newsevents.ingest.paragraphs import split_paragraphs
@@ -26,11 +27,13 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "MANIFEST_NAME",
     "Boilerplate",
+    "Dateline",
     "ReadProblem",
     "article_from_html",
     "article_from_paragraphs",
     "article_from_text",
     "article_id",
+    "find_dateline",
     "parse_published",
     "read_articles",
     "split_paragraphs",

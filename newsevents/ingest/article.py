@@ -83,11 +83,11 @@ def parse_published(value: object) -> dt.date | None:
     raise ValueError(f"published must be a string date (YYYY-MM-DD), not {type(value).__name__}")
 
 
-def too_large(size: int, max_chars: int, *, unit: str = "characters") -> str:
-    """The message for an article over the limit."""
+def too_large(size: int, max_chars: int, *, what: str = "article", unit: str = "characters") -> str:
+    """The message for an article (or a file or line too big to hold one) over the limit."""
     return (
-        f"article of {size:,} {unit} is larger than max_article_chars ({max_chars:,} characters); "
-        "split it into several articles or raise max_article_chars"
+        f"{what} of {size:,} {unit} is larger than max_article_chars ({max_chars:,} characters) "
+        "allows; split it into several articles or raise max_article_chars"
     )
 
 

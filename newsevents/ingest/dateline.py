@@ -38,7 +38,6 @@ class Dateline:
     region: str | None
     date: str | None
     agency: str | None
-    start: int
     end: int
 
 
@@ -52,6 +51,5 @@ def find_dateline(paragraph: str) -> Dateline | None:
         region=match.group("region"),
         date=match.group("date"),
         agency=match.group("agency"),
-        start=0,
         end=match.end(),
     )

@@ -102,7 +102,7 @@ def read_jsonl_lines(
         if options.max_chars is not None and len(raw) > 8 * options.max_chars + 1024:
             yield ReadProblem(
                 origin,
-                f"{too_large(len(raw), options.max_chars, unit='bytes')}; {_FIX}",
+                f"{too_large(len(raw), options.max_chars, what='line', unit='bytes')}; {_FIX}",
                 fatal=True,
             )
             continue

@@ -18,8 +18,10 @@ A manifest date is a default: ``--published`` overrides it, and so does a JSONL 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from newsevents.ingest.article import ReadProblem, parse_published
 from newsevents.ingest.decode import decode
@@ -31,7 +33,7 @@ MANIFEST_NAME = "published.tsv"
 class Manifest:
     """Publication dates by file name, and the problems met reading the manifest."""
 
-    dates: dict[str, dt.date] = field(default_factory=dict)
+    dates: Mapping[str, dt.date] = field(default_factory=lambda: MappingProxyType({}))
     problems: tuple[ReadProblem, ...] = ()
 
     def date_for(self, path: Path) -> dt.date | None:
@@ -70,7 +72,7 @@ def parse_manifest(text: str, *, origin: str) -> Manifest:
             problems.append(ReadProblem(f"{origin}:{number}", message, False))
             continue
         dates[parts[0]] = date
-    return Manifest(dates, tuple(problems))
+    return Manifest(MappingProxyType(dates), tuple(problems))
 
 
 def read_manifest(directory: Path) -> Manifest | None:

@@ -10,7 +10,8 @@ and the rule here handles both:
 
    - the next line starts with a lowercase letter, or the line ends with a character that
      continues the sentence (a comma, a dash as in a dateline "BUDAPEST, Feb 24 (Wire) -", an
-     opening bracket, a slash or an ampersand); or
+     opening bracket, a slash or an ampersand; a word broken at a hyphen, "well-" and
+     "known", is joined without a space); or
    - the text is *hard-wrapped* (its longest line is at most :data:`WRAP_LIMIT` characters and
      at least half of its line breaks fall where the next line's first word would not have
      fitted on the line) and this line is full: the next line's first word would not have fitted.
@@ -36,6 +37,7 @@ WRAP_LIMIT = 120
 # C0/C1 controls that are not whitespace, zero-width spaces, BOMs and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\ud800-\udfff]")
 _CONTINUES = (",", "-", "‐", "–", "—", "(", "/", "&")
+_HYPHENATED = re.compile(r"\w-$")
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
 
 
@@ -91,13 +93,15 @@ def _is_wrap(line: str, following: str, width: int | None) -> bool:
 
 
 def _split_block(block: list[str], width: int | None) -> list[str]:
-    paragraphs: list[list[str]] = [[block[0]]]
+    paragraphs = [block[0]]
     for line, following in itertools.pairwise(block):
-        if _is_wrap(line, following, width):
-            paragraphs[-1].append(following)
+        if not _is_wrap(line, following, width):
+            paragraphs.append(following)
+        elif _HYPHENATED.search(line) and _starts_lowercase(following):
+            paragraphs[-1] += following  # "well-" + "known": keep the hyphen, no space
         else:
-            paragraphs.append([following])
-    return [" ".join(lines) for lines in paragraphs]
+            paragraphs[-1] += " " + following
+    return paragraphs
 
 
 def split_paragraphs(text: str) -> list[str]:

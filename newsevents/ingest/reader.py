@@ -18,6 +18,7 @@ input                               result
 ==================================  ======================================================
 missing path                        :class:`InputError` raised before anything is read
 empty file, only page furniture     warning, no article
+HTML page without main text         warning, no article
 binary file                         failure, skipped
 invalid UTF-8                       warning, decoded with U+FFFD replacement characters
 broken JSONL line                   failure naming ``file:line``; other lines still read
@@ -62,7 +63,8 @@ Item = Article | ReadProblem
 
 @dataclass(slots=True)
 class _Reading:
-    """The state of one ``read_articles`` call (manifests are read once per directory)."""
+    """The state of one ``read_articles`` call: its options, and the manifests read so far
+    (each directory's ``published.tsv`` is read once per call). Never shared between calls."""
 
     published: dt.date | None
     max_chars: int
@@ -181,7 +183,9 @@ def _read_document(
     limit = state.max_chars * (8 if is_html else 4)
     size = path.stat().st_size
     if size > limit:
-        message = f"{too_large(size, state.max_chars, unit='bytes')}; the file was not read"
+        message = (
+            f"{too_large(size, state.max_chars, what='file', unit='bytes')}; the file was not read"
+        )
         yield ReadProblem(origin, message, fatal=True)
         return
     data = handle.read()
@@ -195,7 +199,8 @@ def _build(
     if decoded.warning:
         yield ReadProblem(origin, decoded.warning, fatal=False)
     if not decoded.text.strip():
-        yield ReadProblem(origin, "empty file, no article; nothing to do", fatal=False)
+        kind = "input" if origin == STDIN_ORIGIN else "file"
+        yield ReadProblem(origin, f"empty {kind}, no article; nothing to do", fatal=False)
         return
     date = state.published or default
     try:
@@ -228,7 +233,10 @@ def _read_stdin(state: _Reading) -> Iterator[Item]:
     else:
         decoded = decode(sys.stdin.buffer.read(limit + 1))
     if len(decoded.text) > limit:
-        message = f"{too_large(len(decoded.text), state.max_chars)}; the rest was not read"
+        message = (
+            f"more than {limit:,} characters on stdin, far over max_article_chars "
+            f"({state.max_chars:,} characters); it was not read; give one article at a time"
+        )
         yield ReadProblem(STDIN_ORIGIN, message, fatal=True)
         return
     is_html = looks_like_html(decoded.text)

@@ -100,9 +100,9 @@ def _fits(cluster: ClusterState, member: Member, rule: ClusterRule) -> int | Non
     days = abs((member.date - cluster.anchor).days)
     if days > rule.window_days:
         return None
-    if rule.match_place and None not in (cluster.place_key, member.place_key):
-        if cluster.place_key != member.place_key:
-            return None
+    both = None not in (cluster.place_key, member.place_key)
+    if rule.match_place and both and cluster.place_key != member.place_key:
+        return None
     return days
 
 

@@ -47,7 +47,7 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCo
                     f"release it within {timeout:g} s; wait for it to finish or stop it"
                 ) from exc
             time.sleep(delay)
-            delay = min(delay * 2, 0.2)
+            delay = min(delay * 2, 0.05)
 
 
 def _holder(exc: BaseException) -> str:

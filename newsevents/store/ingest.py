@@ -63,9 +63,7 @@ class IngestSummary:
             f"events stored: {self.events:,}",
         ]
         if self.skipped_failed:
-            out.append(
-                f"skipped as failed before: {self.skipped_failed:,} (use --retry-failed)"
-            )
+            out.append(f"skipped as failed before: {self.skipped_failed:,} (use --retry-failed)")
         if self.superseded:
             out.append(f"older versions superseded: {self.superseded:,}")
         out.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s)")

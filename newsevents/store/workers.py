@@ -31,9 +31,9 @@ def _code(pipeline: Any, articles: Sequence[Article]) -> list[Coded]:
 
 def _worker_main(settings: Settings, tasks: Any, results: Any) -> None:
     """Body of a worker process: build the pipeline once, then code batches until None."""
-    from newsevents.pipeline import Pipeline
-
     try:
+        from newsevents.pipeline import Pipeline
+
         pipeline = Pipeline.build(settings)
     except Exception as exc:
         results.put((-1, f"{type(exc).__name__}: {exc}"))
@@ -107,9 +107,7 @@ class WorkerPool:
                 return
             seq, coded = self._next_result()
             batch = pending.pop(seq)
-            done[seq] = (
-                [((), coded)] * len(batch) if isinstance(coded, str) else coded
-            )
+            done[seq] = [((), coded)] * len(batch) if isinstance(coded, str) else coded
             while received in done:
                 yield done.pop(received)
                 received += 1

@@ -7,6 +7,7 @@ and writing the same batch again adds nothing (the key is the article id, a cont
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -128,7 +129,7 @@ def _plan(
             if stored == "failed":
                 plan.failed_again.append((art.id, outcome.error))
                 continue
-        version, previous = 1, []
+        version, previous = 1, list[str]()
         if outcome.error is None and art.url is not None:
             top, previous = versions.get(art.url, (0, []))
             version = top + 1
@@ -189,7 +190,8 @@ def _apply(con: duckdb.DuckDBPyConnection, plan: _Plan) -> set[int]:
     for old, new in plan.supersede.items():
         con.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [new, old])
         ids = con.execute(
-            "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
+            "SELECT DISTINCT cluster_id FROM events "
+            "WHERE article_id = ? AND cluster_id IS NOT NULL",
             [old],
         ).fetchall()
         touched.update(int(r[0]) for r in ids)
@@ -232,9 +234,7 @@ def _record_read_failures(
     now: dt.datetime,
 ) -> None:
     for origin, message in problems:
-        con.execute(
-            "INSERT OR REPLACE INTO read_failures VALUES (?, ?, ?)", [origin, message, now]
-        )
+        con.execute("INSERT OR REPLACE INTO read_failures VALUES (?, ?, ?)", [origin, message, now])
     stored = [a["origin"] for a in plan.articles + plan.retried if a["status"] == "ok"]
     stored = [o for o in stored if o]
     if stored:
@@ -242,10 +242,9 @@ def _record_read_failures(
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
+    # the transaction may already be gone (the connection failed); nothing was committed
+    with contextlib.suppress(duckdb.Error):
         con.execute("ROLLBACK")
-    except duckdb.Error:
-        pass  # the transaction is already gone (the connection failed); nothing was committed
 
 
 def _explain(exc: BaseException) -> str:

@@ -61,7 +61,7 @@ def parse_absolute(text: str, base: dt.date | None, future: bool) -> dt.date | N
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     clean = text.replace(" of ", " ").removeprefix("the ").replace("’s", "").replace("'s", "")
-    parsed = dateparser.parse(clean, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(clean, languages=["en"], settings=settings)
     if parsed is None:
         return None
     if base is None and not _states_year(clean):
@@ -95,7 +95,7 @@ def weekday_date(weekday: int, pub: dt.date, *, future: bool, modifier: str | No
 
 
 def ordinal_date(day: int, pub: dt.date, *, future: bool) -> dt.date | None:
-    """"On the 18th": in the publication month, or the nearest month in the tense's direction."""
+    """ "On the 18th": in the publication month, or the nearest month in the tense's direction."""
     step = 1 if future else -1
     month = shift_month(pub, 0)
     for _ in range(4):

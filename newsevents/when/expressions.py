@@ -132,8 +132,8 @@ class ExpressionFinder:
             if not g[1][0].isupper():
                 return None
             mod = (g[0] or "").lower() or None
-            return Expression(kind, start, end, text,
-                              weekday=self.vocab.weekdays.index(g[1].lower()), modifier=mod)  # fmt: skip
+            weekday = self.vocab.weekdays.index(g[1].lower())
+            return Expression(kind, start, end, text, weekday=weekday, modifier=mod)
         if kind == "ordinal":
             return Expression(kind, start, end, text, day=int(g[0]))
         if kind == "relative_day":

@@ -1,11 +1,11 @@
-"""Where an event happened: the place named on its own verb, then in its sentence, then the dateline.
+"""Where an event happened: the place on its own verb, then in its sentence, then the dateline.
 
 Order of evidence for one event (the first that gives a place wins):
 
 1. a locative phrase on the trigger ("hosted Shoigu *in Pyongyang*", "*near Kharkiv*", "travelled
    *to Beijing*"), or the trigger's direct object when the verb is an attack or visit verb and the
-   object is a city ("shelled *Kharkiv*"); a relative clause on an event noun counts as the trigger's
-   ("the meeting, which took place *in Geneva*");
+   object is a city ("shelled *Kharkiv*"); a relative clause on an event noun counts as the
+   trigger's ("the meeting, which took place *in Geneva*");
 2. a place named in any other locative phrase of the sentence, nearest to the trigger first;
 3. for a definite event noun ("*The meeting* took place on Wednesday"), the place of the sentence
    before, which that noun refers back to (one sentence back, no further);
@@ -259,12 +259,16 @@ class PlaceResolver:
     def _antecedent(self, sent: Span, trigger: Token) -> Span | None:
         """The sentence before, when the event is a definite event noun referring back to it."""
         noun = trigger
-        if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ == "NOUN":
+            noun = trigger.head
+        elif trigger.pos_ in ("VERB", "AUX"):
             subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects:
                 return None
             noun = subjects[0]
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        )
         if noun.lemma_.lower() not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent

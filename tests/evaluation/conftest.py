@@ -39,6 +39,8 @@ def event(
         span=(start, start + 1),
         source=source,
         target=target,
-        type=EventType(cameo=code, name="", root=code[:2], goldstein=0.0, quad_class=0, plover=None),
+        type=EventType(
+            cameo=code, name="", root=code[:2], goldstein=0.0, quad_class=0, plover=None
+        ),
         confidence=confidence,
     )

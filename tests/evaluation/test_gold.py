@@ -47,7 +47,10 @@ def test_parse_gsr_snippet() -> None:
     assert [r.id for r in records] == ["GOLD_4", "AFP_2"]
     first, second = records
     assert first.codings == (GoldCoding("UKR", "IGOEUREEC", "057"),)
-    assert first.text == "Ukraine ratified a sweeping agreement with the European Union & others on Tuesday."
+    assert (
+        first.text
+        == "Ukraine ratified a sweeping agreement with the European Union & others on Tuesday."
+    )
     assert first.published == dt.date(2015, 6, 9)
     assert first.category == "GOLD"
     assert first.origin == "g.xml:5"
@@ -90,7 +93,7 @@ def test_parse_unittest_skips_errors_and_quoted_actors() -> None:
 
 
 def test_parse_unittest_rejects_broken_xml() -> None:
-    with pytest.raises(EvalError, match="u.xml: not well-formed"):
+    with pytest.raises(EvalError, match=r"u\.xml: not well-formed"):
         parse_unittest("<Validation><Sentence>", origin="u.xml")
 
 
@@ -122,7 +125,9 @@ def test_resolve_shared_accepts_the_parent_folder(shared_data: Path) -> None:
 def test_real_gsr(shared_data: Path) -> None:
     gold = load_set("gsr", shared_data)
     assert len(gold.records) == 78
-    assert sum(len(r.codings) for r in gold.records) == 80  # + 12 noevents; SOURCE.md counts 93 with the header mention
+    assert (
+        sum(len(r.codings) for r in gold.records) == 80
+    )  # + 12 noevents; SOURCE.md counts 93 with the header mention
     assert sum(r.noevents for r in gold.records) == 12
     first = gold.records[0]
     assert first.id == "AFP0808020625_4" and first.published == dt.date(2008, 8, 4)

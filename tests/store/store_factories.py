@@ -41,16 +41,29 @@ def actor(country: str, sector: str | None = "GOV", name: str | None = None) -> 
     )
 
 
-def article(text: str, *, url: str | None = None, source: str | None = "example news",
-            published: dt.date | None = dt.date(2023, 7, 28)) -> Article:
+def article(
+    text: str,
+    *,
+    url: str | None = None,
+    source: str | None = "example news",
+    published: dt.date | None = dt.date(2023, 7, 28),
+) -> Article:
     aid = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return Article(id=aid, text=text, url=url, source=source, published=published,
-                   origin=f"test:{aid}")
+    return Article(
+        id=aid, text=text, url=url, source=source, published=published, origin=f"test:{aid}"
+    )
 
 
-def event(art: Article, n: int, *, cameo: str = "043", source: Actor | None = None,
-          target: Actor | None = None, date: dt.date | None = dt.date(2023, 7, 26),
-          place: Place | None = PYONGYANG) -> Event:
+def event(
+    art: Article,
+    n: int,
+    *,
+    cameo: str = "043",
+    source: Actor | None = None,
+    target: Actor | None = None,
+    date: dt.date | None = dt.date(2023, 7, 26),
+    place: Place | None = PYONGYANG,
+) -> Event:
     name, root, goldstein, quad, plover = ROOTS[cameo]
     return Event(
         id=hashlib.sha256(f"{art.id}|{n}|{cameo}".encode()).hexdigest()[:16],

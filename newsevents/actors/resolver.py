@@ -1,0 +1,373 @@
+"""Resolve noun phrases of a parsed document into :class:`~newsevents.model.Actor` records.
+
+:class:`ActorResolver` is built once from :class:`ActorKnowledge`; :meth:`ActorResolver.for_doc`
+makes one pass over a document and returns a :class:`DocActors` that answers
+:meth:`DocActors.actors_at` for any noun phrase head.
+
+The pass, in document order:
+
+1. match every name, role word, short name and blocked phrase (longest first);
+2. resolve short names ("Kim", "Shoigu") to the person named in full earlier in the article,
+   else to the only known person with that short name on the event date;
+3. resolve each noun phrase that contains a match, and the anaphoric phrases "the country",
+   "the two countries", "the latter", "the minister" against the actors seen before them;
+4. remember unknown proper names that came with a role ("Prime Minister Falastur") so a later
+   bare "Falastur" is the same actor.
+
+Composition follows PETRARCH: an actor code, then the codes of the role words in the phrase
+(``IRQ`` + ``police`` -> ``IRQCOP``; prefix codes such as ``NGO~`` go first), each 3-letter
+code once; "former" turns role codes into ``ELI``. A named person keeps the code of the role
+they held on the event date (the words around the name only add nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.actors.entries import ActorEntry, Variant, join_codes, split_code
+from newsevents.actors.knowledge import ActorKnowledge
+from newsevents.actors.mentions import Mention, find_mentions
+from newsevents.model import Actor
+
+CORE_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "det",
+        "nummod",
+        "flat",
+        "nn",
+        "quantmod",
+        "predet",
+        "case",
+        "appos",
+        "npadvmod",
+        "poss:wh",
+    }
+)
+PREPS = frozenset({"of", "from", "in"})
+SPECIFIC = ("person", "org", "media", "body")
+# Entries whose own code stands: role words around them add a role, not codes.
+NAMED_KINDS = frozenset({"person", "org", "media"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
+NUMBERS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """The matches inside one noun phrase."""
+
+    actors: tuple[Mention, ...]
+    agents: tuple[Mention, ...]
+    former: bool
+    tokens: frozenset[int]
+
+
+class ActorResolver:
+    """Resolves actors in documents; stateless between documents."""
+
+    __slots__ = ("knowledge",)
+
+    def __init__(self, knowledge: ActorKnowledge) -> None:
+        self.knowledge = knowledge
+
+    def for_doc(self, doc: Doc, *, date: dt.date | None) -> DocActors:
+        return DocActors(self.knowledge, doc, date)
+
+
+class DocActors:
+    """The actors of one document, with in-document coreference already resolved."""
+
+    def __init__(self, knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> None:
+        self._k = knowledge
+        self._doc = doc
+        self._date = date
+        self._mentions = find_mentions(knowledge, doc, date)
+        self._by_token: dict[int, Mention] = {}
+        for m in self._mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+        self._cache: dict[int, list[Actor]] = {}
+        self._history: list[tuple[int, list[Actor]]] = []
+        self._names: dict[str, list[Actor]] = {}
+        self._walk()
+
+    # -- public API --------------------------------------------------------------------
+    def actors_at(self, token: Token) -> list[Actor]:
+        """The actor(s) of the noun phrase headed by ``token``; [] when it names none."""
+        if token.i in self._cache:
+            return list(self._cache[token.i])
+        return self._resolve(token, self._collect(token))
+
+    def actor_in_span(self, span: Span) -> list[Actor]:
+        """The actor(s) named inside an arbitrary span (no grammar, just the matches)."""
+        tokens = frozenset(range(span.start, span.end))
+        return self._compose_all(self._found(tokens), span.text)
+
+    @property
+    def mentions(self) -> Sequence[Mention]:
+        return self._mentions
+
+    # -- the pass ----------------------------------------------------------------------
+    def _walk(self) -> None:
+        heads = {self._climb(self._doc[m.root]) for m in self._mentions if m.kind != "block"}
+        for token in self._doc:
+            actors: list[Actor] | None = None
+            if token.lower_ in COUNTRY_NOUNS or token.lower_ in ("latter", "former"):
+                actors = self._anaphor(token)
+            if actors is None and token.i in heads:
+                actors = self._resolve(token, self._collect(token))
+                self._remember_name(token, actors)
+            if actors is None and token.pos_ == "PROPN" and token.i not in self._by_token:
+                known = self._names.get(token.lower_)
+                if known and token.dep_ not in ("compound", "flat"):
+                    actors = [replace(a, text=token.text) for a in known]
+            if actors:
+                self._cache[token.i] = actors
+                self._history.append((token.i, actors))
+
+    def _climb(self, token: Token) -> int:
+        while token.dep_ in CORE_DEPS and token.head.i != token.i:
+            token = token.head
+        return token.i
+
+    def _remember_name(self, token: Token, actors: list[Actor]) -> None:
+        """ "Prime Minister Falastur" -> a later "Falastur" is the same actor."""
+        if (
+            len(actors) == 1
+            and token.pos_ == "PROPN"
+            and token.i not in self._by_token
+            and actors[0].sector is not None
+        ):
+            self._names[token.lower_] = [replace(actors[0], name=_proper_name(token))]
+
+    # -- grammar: which tokens belong to the phrase ------------------------------------
+    def _collect(self, head: Token) -> frozenset[int]:
+        out: set[int] = set()
+        agent_head = (m := self._by_token.get(head.i)) is not None and m.kind == "agent"
+        self._gather(head, out, root=True, allow_in=agent_head)
+        if head.dep_ == "conj" and not any(
+            self._by_token.get(i) and self._by_token[i].kind == "actor" for i in out
+        ):
+            self._inherit(head.head, out, allow_in=agent_head)
+        return frozenset(out)
+
+    def _gather(self, token: Token, out: set[int], *, root: bool, allow_in: bool) -> None:
+        out.add(token.i)
+        for child in token.children:
+            dep = child.dep_
+            if dep in CORE_DEPS or (not root and dep in ("conj", "cc")):
+                self._gather(child, out, root=False, allow_in=allow_in)
+            elif dep == "prep" and child.lower_ in PREPS and (child.lower_ != "in" or allow_in):
+                out.add(child.i)
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        self._gather(obj, out, root=False, allow_in=False)
+
+    def _inherit(self, first: Token, out: set[int], *, allow_in: bool) -> None:
+        """'Danish media and government': the second conjunct borrows the first one's
+        modifiers and prepositional phrases."""
+        for child in first.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < first.i:
+                self._gather(child, out, root=False, allow_in=False)
+            elif child.dep_ == "prep" and child.lower_ in PREPS:
+                self._gather(child, out, root=False, allow_in=allow_in)
+
+    # -- composition -------------------------------------------------------------------
+    def _found(self, tokens: frozenset[int]) -> _Found:
+        seen: list[Mention] = []
+        for i in sorted(tokens):
+            m = self._by_token.get(i)
+            if m is not None and (not seen or seen[-1] is not m) and _inside(m, tokens):
+                seen.append(m)
+        anaphors = [
+            Mention(i, i + 1, i, "actor", resolved=tuple(self._cache[i]))
+            for i in sorted(tokens)
+            if i in self._cache and i not in self._by_token
+        ]
+        actors = sorted([m for m in seen if m.kind == "actor"] + anaphors, key=lambda m: m.start)
+        return _Found(
+            actors=tuple(actors),
+            agents=tuple(m for m in seen if m.kind == "agent" and self._is_role(m)),
+            former=any(m.kind == "former" for m in seen),
+            tokens=tokens,
+        )
+
+    def _is_role(self, agent: Mention) -> bool:
+        """A role word counts unless it only describes a thing: "military equipment"
+        (but "government troops", "Russia's military delegation" and "state media KCNA"
+        count, because what they modify is itself an actor or a role)."""
+        root = self._doc[agent.root]
+        if root.dep_ not in MODIFIER_DEPS or root.head.i == root.i:
+            return True
+        head = root.head
+        other = self._by_token.get(head.i)
+        return (other is not None and other.kind in ("actor", "agent")) or head.pos_ == "PROPN"
+
+    def _resolve(self, head: Token, tokens: frozenset[int]) -> list[Actor]:
+        found = self._found(tokens)
+        text = self._doc[min(tokens) : max(tokens) + 1].text
+        if not found.actors and found.agents and _definite(head):
+            earlier = self._role_antecedent(found.agents[-1], head.i)
+            if earlier:
+                return [replace(earlier, text=text)]
+        return self._compose_all(found, text)
+
+    def _compose_all(self, found: _Found, text: str) -> list[Actor]:
+        if not found.actors:
+            if not found.agents:
+                return []
+            return [self._compose(None, None, found, text)]
+        base = _pick_base(found.actors)
+        group = _conj_root(self._doc[base.root])
+        alternatives = [base] + [
+            m
+            for m in found.actors
+            if m is not base and _conj_root(self._doc[m.root]) == group and m.root != base.root
+        ]
+        out: list[Actor] = []
+        for mention in sorted(alternatives, key=lambda m: m.start):
+            if mention.resolved:
+                out.extend(self._with_agents(a, found, text) for a in mention.resolved)
+                continue
+            entry = mention.entry
+            for variant in entry.at(self._date) if entry else ():
+                out.append(self._compose(entry, variant, found, text))
+        return out
+
+    def _compose(
+        self, entry: ActorEntry | None, variant: Variant | None, found: _Found, text: str
+    ) -> Actor:
+        agents = [m.agent for m in found.agents if m.agent is not None]
+        words = " ".join(self._doc[m.start : m.end].text.lower() for m in found.agents)
+        if entry is not None and variant is not None and entry.kind in NAMED_KINDS:
+            code, role = variant.code, variant.role or words or None
+        else:
+            prefix = "".join(a.prefix for a in agents)
+            suffix = "ELI" if found.former and agents else "".join(a.suffix for a in agents)
+            base = variant.code if variant is not None else ""
+            code = join_codes(prefix, base) if prefix else (base or "---")
+            code = join_codes(code, suffix)
+            role = next((a.role for a in agents if a.role), None) or (words or None)
+            if variant is not None and variant.role and not agents:
+                role = variant.role
+        country, sector = split_code(code, self._k.sector_types)
+        if variant is not None and variant.country:
+            country = variant.country
+        name = _name(entry, words)
+        org = variant.org if variant is not None else None
+        return Actor(
+            text=text, name=name, country=country, sector=sector, org=org, code=code, role=role
+        )
+
+    def _with_agents(self, actor: Actor, found: _Found, text: str) -> Actor:
+        """An anaphor ("the country") inside a larger phrase ("the country's military")."""
+        if not found.agents:
+            return replace(actor, text=text)
+        variant = Variant(actor.code, actor.country, actor.sector, actor.org, actor.role)
+        entry = self._k.country(actor.country or "")
+        return self._compose(entry, variant, found, text)
+
+    # -- anaphora ----------------------------------------------------------------------
+    def _anaphor(self, token: Token) -> list[Actor] | None:
+        lower = token.lower_
+        if lower in ("latter", "former"):
+            if token.dep_ in ("amod",) or token.i in self._by_token:
+                return None
+            return self._recent(2 if lower == "former" else 1, pick_last=True, before=token.i)
+        if not _definite(token):
+            return None
+        count = _count(token)
+        return self._recent(count, pick_last=False, before=token.i, text=token)
+
+    def _recent(
+        self, count: int, *, pick_last: bool, before: int, text: Token | None = None
+    ) -> list[Actor] | None:
+        countries: list[str] = []
+        for i, actors in reversed(self._history):
+            if i >= before:
+                continue
+            for actor in actors:
+                if actor.country and actor.country not in countries:
+                    countries.append(actor.country)
+            if len(countries) >= count:
+                break
+        if len(countries) < count:
+            return None
+        chosen = [countries[count - 1]] if pick_last else list(reversed(countries[:count]))
+        mention = self._mention_text(text) if text is not None else None
+        return [self._country_actor(c, mention) for c in chosen]
+
+    def _country_actor(self, iso3: str, text: str | None) -> Actor:
+        entry = self._k.country(iso3)
+        name = entry.name if entry else iso3
+        return Actor(text=text or name, name=name, country=iso3, code=iso3)
+
+    def _mention_text(self, token: Token) -> str:
+        left = min(
+            (c.i for c in token.children if c.dep_ in ("det", "nummod", "amod")), default=token.i
+        )
+        return self._doc[left : token.i + 1].text
+
+    def _role_antecedent(self, agent: Mention, before: int) -> Actor | None:
+        word = self._doc[agent.end - 1].lemma_.lower() or self._doc[agent.end - 1].lower_
+        for i, actors in reversed(self._history):
+            if i < before and len(actors) == 1 and actors[0].role and word in actors[0].role:
+                return actors[0]
+        return None
+
+
+def _inside(m: Mention, tokens: frozenset[int]) -> bool:
+    return all(i in tokens for i in range(m.start, m.end))
+
+
+def _pick_base(actors: Iterable[Mention]) -> Mention:
+    actors = list(actors)
+    for kinds in (("person",), SPECIFIC):
+        for m in actors:
+            if m.entry is not None and m.entry.kind in kinds:
+                return m
+    return actors[0]
+
+
+def _conj_root(token: Token) -> int:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "nummod", "predet")
+        and c.lower_ in ("the", "both", "two", "three", "this")
+        for c in token.children
+    )
+
+
+def _count(token: Token) -> int:
+    for child in token.children:
+        if child.lower_ in NUMBERS:
+            return NUMBERS[child.lower_]
+    return 2 if token.tag_ in ("NNS", "NNPS") or token.lower_.endswith("s") else 1
+
+
+def _name(entry: ActorEntry | None, words: str) -> str:
+    if entry is None:
+        return words
+    if entry.kind in NAMED_KINDS or not words:
+        return entry.name
+    return f"{entry.name} {words}"
+
+
+def _proper_name(token: Token) -> str:
+    parts = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    parts = [p for p in parts if p.i == token.i - 1 or p.i < token.i]
+    left = min((p.i for p in parts if p.ent_type_ == token.ent_type_), default=token.i)
+    return token.doc[left : token.i + 1].text

@@ -1,0 +1,177 @@
+"""Which temporal expression dates an event, and in which tense: the grammar over the parse.
+
+For one event (a sentence and its trigger, the event verb or noun):
+
+1. Every temporal expression of the sentence is found (``expressions``); spaCy DATE entities the
+   grammar does not know ("in recent years", "decades") count as unresolved expressions.
+2. Each gets a level: 0 when it hangs on the trigger itself (or on a relative clause describing an
+   event noun: "the meeting, which took place *on Wednesday*"), 1 when it is in the trigger's
+   clause, 2 anywhere else in the sentence. The lowest level wins, then the nearest in the parse
+   tree, then the most precise. An unresolvable expression at level 2 is ignored (it belongs to
+   another clause); at level 0 or 1 it makes the date unresolved rather than guessed.
+3. Tense comes from the verb the expression hangs on (else the trigger's clause): "will",
+   "shall", a present tense, or a governing "expected/plans/set/going to" make it future.
+4. No expression in the sentence: when the next sentence opens with a definite event noun as its
+   subject ("*The meeting*, which took place on Wednesday, ...") that sentence's expression on that
+   noun dates the event too. One sentence forward, no further.
+5. Still nothing: the publication date with precision ``publication``, or nothing when that is
+   unknown. Today's date is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.when.calendar import DateResolution, resolve
+from newsevents.when.expressions import Expression, ExpressionFinder
+from newsevents.when.vocabulary import Vocabulary
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis", "pcomp"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    expr: Expression
+    level: int
+    distance: int
+    verb: Token | None  # the verb whose tense decides the direction
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause of ``tok`` (the token itself when it is a verb)."""
+    while not _is_verb(tok) and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+class DateResolver:
+    """Resolves the date of each event. Built once; ``resolve`` is called per event."""
+
+    def __init__(
+        self, *, vocabulary: Vocabulary | None = None, follow_next_sentence: bool = True
+    ) -> None:
+        """``vocabulary`` defaults to ``Vocabulary.load()`` (reads one small YAML file)."""
+        self.vocab = vocabulary or Vocabulary.load()
+        self.finder = ExpressionFinder(self.vocab)
+        self.follow_next_sentence = follow_next_sentence
+
+    def resolve(self, sent: Span, trigger: Token, *, published: dt.date | None) -> DateResolution:
+        """The date of the event whose trigger is ``trigger`` in the sentence ``sent``."""
+        candidates = self._candidates(sent, trigger)
+        if not candidates and self.follow_next_sentence:
+            candidates = self._from_next_sentence(sent)
+        if candidates:
+            best = min(
+                candidates,
+                key=lambda c: (
+                    c.level,
+                    c.distance,
+                    c.expr.kind == "unresolved",
+                    PRECISION_RANK.get(_precision_hint(c.expr), 4),
+                ),
+            )
+            return resolve(best.expr, published, future=self.is_future(best.verb))
+        if published is not None:
+            return DateResolution(published, "publication")
+        return DateResolution(None, None)
+
+    def _candidates(self, sent: Span, trigger: Token) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for expr in self._expressions(sent):
+            span = sent.doc.char_span(
+                sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
+            )
+            if span is None or len(span) == 0:
+                continue
+            level, verb = self._level(span.root, trigger)
+            if level == 2 and expr.kind == "unresolved":
+                continue
+            out.append(_Candidate(expr, level, tree_distance(span.root, trigger), verb))
+        return out
+
+    def _expressions(self, sent: Span) -> list[Expression]:
+        found = self.finder.find(sent.text)
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+            if not any(start < e.end and e.start < end for e in found):
+                found.append(Expression("unresolved", start, end, ent.text))
+        return found
+
+    def _level(self, root: Token, trigger: Token) -> tuple[int, Token | None]:
+        """How closely an expression (by its root token) hangs on the trigger."""
+        trigger_clause = clause_head(trigger)
+        tok = root
+        while tok.head is not tok:
+            tok = tok.head
+            if tok == trigger:
+                return 0, trigger_clause
+            if _is_verb(tok):
+                break
+        verb = clause_head(root.head) if root.head is not root else root
+        if verb.dep_ in ("relcl", "acl") and verb.head == trigger:
+            return 0, verb
+        if verb == trigger_clause:
+            return 1, verb
+        return 2, trigger_clause
+
+    def _from_next_sentence(self, sent: Span) -> list[_Candidate]:
+        """Expressions on a definite event noun that opens the next sentence."""
+        doc = sent.doc
+        if sent.end >= len(doc):
+            return []
+        nxt = doc[sent.end].sent
+        subjects = [t for t in nxt.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not self._definite_event_noun(subjects[0]):
+            return []
+        return [c for c in self._candidates(nxt, subjects[0]) if c.level == 0]
+
+    def _definite_event_noun(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.vocab.event_anaphors and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+        )
+
+    def is_future(self, verb: Token | None) -> bool:
+        """Future tense: will/shall, a present tense, or a governing expect/plan/set/going."""
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in self.vocab.future_auxiliaries for a in auxes):
+            return True
+        if any(a.tag_ in ("VBD",) or a.lower_ in ("has", "have", "had") for a in auxes):
+            return False
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.vocab.future_governors:
+            return True
+        if verb.dep_ == "xcomp" and _is_verb(verb.head):
+            return self.is_future(verb.head)
+        return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _precision_hint(expr: Expression) -> str:
+    if expr.kind in ("period", "ago"):
+        return expr.unit or "day"
+    if expr.kind == "month":
+        return "month"
+    if expr.kind == "year":
+        return "year"
+    return "day"
