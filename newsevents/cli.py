@@ -33,6 +33,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 PROGRESS_MIN_ARTICLES = 4
+PIPED_TABLE_WIDTH = 140  # a table written to a file or pipe is not cut to 80 columns
 
 PublishedOpt = Annotated[
     str | None,
@@ -90,7 +91,10 @@ def extract(
         raise typer.Exit(0)
     events, coding_failures = run_extract(articles, settings=settings)
     if fmt == "table":
-        Console().print(event_table(events))
+        out = Console()
+        if not out.is_terminal:
+            out = Console(width=PIPED_TABLE_WIDTH)
+        out.print(event_table(events))
     else:
         write_events(events, sys.stdout, fmt=fmt)
     raise typer.Exit(1 if failures or coding_failures else 0)

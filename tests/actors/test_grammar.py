@@ -23,7 +23,10 @@ def test_role_phrase_with_named_person_uses_the_role_on_the_date(resolver: Actor
     )
     [actor] = resolver.for_doc(doc, date=D2023).actors_at(doc[5])
     assert (actor.name, actor.country, actor.sector, actor.code) == (
-        "Sergei Shoigu", "RUS", "GOV", "RUSGOV"
+        "Sergei Shoigu",
+        "RUS",
+        "GOV",
+        "RUSGOV",
     )
     assert actor.role == "defence minister"
     assert actor.text == "Russia 's Defense Minister Sergei Shoigu"
