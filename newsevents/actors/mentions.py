@@ -43,9 +43,11 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> 
     texts: list[str] = []
     where: list[int] = []
     for token in doc:
-        if token.is_space or token.text in SKIP_TOKENS:
+        text = token.text
+        if text in SKIP_TOKENS or token.is_space:
             continue
-        for word in _WORDS.split(token.text):
+        words = _WORDS.split(text) if "-" in text or "_" in text else (text,)
+        for word in words:
             if word:
                 keys.append(word.lower())
                 texts.append(word)
@@ -75,14 +77,13 @@ def _mention(
     root = _root(doc, start, end)
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
-    tokens = doc[start:end]
-    if not any(t.text[:1].isupper() for t in tokens) or _negated(doc, start):
+    if not any(doc[i].text[:1].isupper() for i in range(start, end)) or _negated(doc, start):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
             local[short] = first.actor
         return Mention(start, end, root, "actor", entry=first.actor)
-    if not tokens[0].text[:1].isupper():
+    if not doc[start].text[:1].isupper():
         return None
     entry = local.get(key) or _best_short(
         [h.actor for h in hits if h.kind == "short" and h.actor is not None], date
@@ -106,7 +107,8 @@ def _negated(doc: Doc, start: int) -> bool:
 
 
 def _root(doc: Doc, start: int, end: int) -> int:
-    for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
-            return token.i
+    for i in range(start, end):
+        head = doc[i].head.i
+        if not start <= head < end or head == i:
+            return i
     return end - 1

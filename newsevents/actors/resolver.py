@@ -23,6 +23,7 @@ they held on the event date (the words around the name only add nothing).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -98,12 +99,15 @@ class DocActors:
         self._history: list[tuple[int, list[Actor]]] = []
         self._names: dict[str, list[Actor]] = {}
         self._walk()
+        self._marks = sorted(set(self._by_token) | set(self._cache))
 
     # -- public API --------------------------------------------------------------------
     def actors_at(self, token: Token) -> list[Actor]:
         """The actor(s) of the noun phrase headed by ``token``; [] when it names none."""
         if token.i in self._cache:
             return list(self._cache[token.i])
+        if not self._marked(token.left_edge.i, token.right_edge.i):
+            return []  # fast path: no name, role word or resolved phrase under this token
         return self._resolve(token, self._collect(token))
 
     def actor_in_span(self, span: Span) -> list[Actor]:
@@ -115,6 +119,10 @@ class DocActors:
     def mentions(self) -> Sequence[Mention]:
         return self._mentions
 
+    def _marked(self, first: int, last: int) -> bool:
+        at = bisect_left(self._marks, first)
+        return at < len(self._marks) and self._marks[at] <= last
+
     # -- the pass ----------------------------------------------------------------------
     def _walk(self) -> None:
         heads = {self._climb(self._doc[m.root]) for m in self._mentions if m.kind != "block"}
@@ -125,7 +133,12 @@ class DocActors:
             if actors is None and token.i in heads:
                 actors = self._resolve(token, self._collect(token))
                 self._remember_name(token, actors)
-            if actors is None and token.pos_ == "PROPN" and token.i not in self._by_token:
+            if (
+                actors is None
+                and self._names
+                and token.pos_ == "PROPN"
+                and token.i not in self._by_token
+            ):
                 known = self._names.get(token.lower_)
                 if known and token.dep_ not in ("compound", "flat"):
                     actors = [replace(a, text=token.text) for a in known]
@@ -213,6 +226,8 @@ class DocActors:
 
     def _resolve(self, head: Token, tokens: frozenset[int]) -> list[Actor]:
         found = self._found(tokens)
+        if not found.actors and not found.agents:
+            return []
         text = self._doc[min(tokens) : max(tokens) + 1].text
         if not found.actors and found.agents and _definite(head):
             earlier = self._role_antecedent(found.agents[-1], head.i)
