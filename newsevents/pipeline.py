@@ -21,7 +21,11 @@ from newsevents.actors import ActorKnowledge, ActorResolver
 from newsevents.coding.coder import Candidate, EventCoder
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.ontology import Ontology
-from newsevents.coding.petrarch_verbs import is_petrarch_verbs, load_petrarch_verbs
+from newsevents.coding.petrarch_verbs import (
+    is_petrarch_verbs,
+    load_petrarch_verbs,
+    spacy_lemmatizer,
+)
 from newsevents.coding.vocab import ClaimVocabulary
 from newsevents.model import Article, Coder, Event, Place
 from newsevents.nlp import load_model
@@ -63,7 +67,8 @@ class Pipeline:
     @classmethod
     def build(cls, settings: Settings | None = None) -> Pipeline:
         settings = settings or Settings()
-        return cls(load_model(settings.model), build_stages(settings), settings)
+        nlp = load_model(settings.model)
+        return cls(nlp, build_stages(settings, nlp=nlp), settings)
 
     def extract_text(self, text: str, *, published: object = None) -> list[Event]:
         from newsevents.ingest import article_from_text
@@ -111,12 +116,14 @@ class Pipeline:
         return ArticleResult(article, tuple(events))
 
 
-def build_stages(settings: Settings) -> Stages:
+def build_stages(settings: Settings, *, nlp: Language | None = None) -> Stages:
+    """Every stage but the parser. ``nlp`` lemmatizes imported PETRARCH verb dictionaries."""
     verb_files = [p for p in settings.dictionaries if is_petrarch_verbs(Path(p))]
     actor_files = [p for p in settings.dictionaries if p not in verb_files]
-    lexicon = Lexicon.load()
+    lexicon = Lexicon.load() if settings.builtin_lexicon or not verb_files else Lexicon()
+    lemmatize = spacy_lemmatizer(nlp) if nlp is not None else None
     for path in verb_files:
-        lexicon = lexicon.merged(load_petrarch_verbs(Path(path)))
+        lexicon = lexicon.merged(load_petrarch_verbs(Path(path), lemmatize=lemmatize))
     knowledge = ActorKnowledge.load(dictionaries=actor_files)
     return Stages(
         coder=EventCoder(lexicon=lexicon, vocab=ClaimVocabulary.load()),

@@ -32,6 +32,10 @@ class Settings:
     dictionaries: tuple[Path, ...] = _setting(
         (), "Extra dictionaries: actor YAML files, PETRARCH/TABARI actor, agent or verb files."
     )
+    builtin_lexicon: bool = _setting(
+        True,
+        "Use the built-in event lexicon; False codes only with imported PETRARCH verb dictionaries.",
+    )
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
     db: Path = _setting(Path("newsevents.duckdb"), "DuckDB file used by ingest, events and export.")
     workers: int = _setting(1, "Worker processes for ingest; each loads the model once.")

@@ -79,7 +79,7 @@ def _control(
     trigger: Token, code: str, vocab: ClaimVocabulary
 ) -> tuple[str, Modality, Token | None, Token | None]:
     head = trigger.head
-    if trigger.dep_ not in ("xcomp", "ccomp") or head is trigger or head.pos_ not in ("VERB", "AUX"):
+    if trigger.dep_ not in ("xcomp", "ccomp") or head.i == trigger.i or head.pos_ not in ("VERB", "AUX"):
         return code, "actual", None, None
     lemma = head.lemma_.lower()
     if lemma in vocab.threat_verbs:
@@ -118,7 +118,7 @@ def _mood(trigger: Token, vocab: ClaimVocabulary) -> Modality:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in vocab.conditional_marks:
                 return "hypothetical"
-        if node.head is node or node.dep_ in CLAUSE_BOUNDARIES:
+        if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARIES:
             break
         node = node.head
     auxes = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
@@ -152,7 +152,7 @@ def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None]
     for _ in range(MAX_CLIMB):
         speaker = speaker or according_to(node)
         head = node.head
-        if head is node or node.dep_ in CLAUSE_BOUNDARIES:
+        if head.i == node.i or node.dep_ in CLAUSE_BOUNDARIES:
             break
         lemma = head.lemma_.lower()
         via = node.dep_

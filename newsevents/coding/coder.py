@@ -124,14 +124,17 @@ class EventCoder:
         frame, claim = item.frame, item.claim
         pairs = dyads(item.sources, item.targets, reciprocal=frame.pattern.reciprocal)
         speaker = _speaker(claim.speaker, actors)
+        reverse = frame.pattern.reverse_code if claim.code == frame.pattern.code else None
+        if reverse:
+            pairs = [p for s, t in pairs for p in ((s, t), (t, s)) if t is not None]
         out = []
-        for source, target in pairs:
+        for n, (source, target) in enumerate(pairs):
             out.append(
                 Candidate(
                     sentence=sent,
                     sentence_index=index,
                     trigger=frame.trigger,
-                    code=claim.code,
+                    code=reverse if reverse and n % 2 else claim.code,
                     source=source,
                     target=target,
                     status=claim.status,
@@ -210,7 +213,7 @@ def referred_event(token: Token, by_trigger: dict[int, _Resolved]) -> _Resolved 
         item = by_trigger.get(node.i)
         if item is not None and item.frame.kind == "verb" and item.sources:
             return item
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None

@@ -151,7 +151,7 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
 
 def _inherited_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     dep = verb.dep_
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -173,7 +173,7 @@ def _pcomp_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     """"accused X of shipping": X ships; "thanked X for sending": X sends; else the head's subject."""
     prep = verb.head
     governor = prep.head
-    if governor.pos_ not in ("VERB", "AUX") or governor is prep:
+    if governor.pos_ not in ("VERB", "AUX") or governor.i == prep.i:
         return []
     if prep.lemma_.lower() not in ("of", "for"):
         return verb_sources(governor, vocab)

@@ -40,6 +40,7 @@ class Pattern:
     prep: str | None = None
     reciprocal: bool = False
     origin: str = ""  # "file:line", for messages and --show-misses
+    reverse_code: str | None = None  # PETRARCH "[032:033]": the target does 033 to the source
 
     @property
     def specificity(self) -> int:

@@ -49,7 +49,7 @@ def _is_verb(tok: Token) -> bool:
 
 def clause_head(tok: Token) -> Token:
     """The verb heading the clause of ``tok`` (the token itself when it is a verb)."""
-    while not _is_verb(tok) and tok.head is not tok:
+    while not _is_verb(tok) and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -122,13 +122,13 @@ class DateResolver:
         """How closely an expression (by its root token) hangs on the trigger."""
         trigger_clause = clause_head(trigger)
         tok = root
-        while tok.head is not tok:
+        while tok.head.i != tok.i:
             tok = tok.head
             if tok == trigger:
                 return 0, trigger_clause
             if _is_verb(tok):
                 break
-        verb = clause_head(root.head) if root.head is not root else root
+        verb = clause_head(root.head) if root.head.i != root.i else root
         if verb.dep_ in ("relcl", "acl") and verb.head == trigger:
             return 0, verb
         if verb == trigger_clause:
