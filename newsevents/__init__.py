@@ -11,7 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import datetime as _dt
-from functools import cache
+from functools import cache as _cache
 
 from newsevents.errors import (
     ArticleTooLarge,
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-@cache
+@_cache
 def _default_pipeline(settings: Settings):  # type: ignore[no-untyped-def]
     from newsevents.pipeline import Pipeline
 
@@ -63,4 +63,4 @@ def extract(
     The pipeline (and the spaCy model) is built once per process and settings.
     """
     pipeline = _default_pipeline(settings or Settings())
-    return pipeline.extract_text(text, published=published)  # type: ignore[no-any-return]
+    return pipeline.extract_text(text, published=published)

@@ -13,15 +13,15 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
 from newsevents.errors import InputError, NewsEventsError
-from newsevents.model import Article
+from newsevents.model import Article, Event
 from newsevents.render import event_table, write_events
-from newsevents.settings import Settings
+from newsevents.settings import DEFAULT_MODEL, Settings
 
 app = typer.Typer(
     name="newsevents",
@@ -31,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
+T = TypeVar("T")
 
 PROGRESS_MIN_ARTICLES = 4
 PIPED_TABLE_WIDTH = 140  # a table written to a file or pipe is not cut to 80 columns
@@ -42,9 +43,7 @@ PublishedOpt = Annotated[
         help="Publication date YYYY-MM-DD: anchors 'on Wednesday'; overrides dates in the input.",
     ),
 ]
-ModelOpt = Annotated[
-    str, typer.Option("--model", help="Installed spaCy English pipeline to load.")
-]
+ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy English pipeline to load.")]
 DictionaryOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -75,10 +74,8 @@ def make_settings(*, model: str, dictionaries: Sequence[Path] | None) -> Setting
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     published: PublishedOpt = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, json or table.")
-    ] = "jsonl",
-    model: ModelOpt = Settings().model,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
+    model: ModelOpt = DEFAULT_MODEL,
     dictionary: DictionaryOpt = None,
 ) -> None:
     """Code news articles into events and print them."""
@@ -123,7 +120,7 @@ def read_inputs(
     return articles, failures
 
 
-def run_extract(articles: list[Article], *, settings: Settings) -> tuple[list, int]:  # type: ignore[type-arg]
+def run_extract(articles: list[Article], *, settings: Settings) -> tuple[list[Event], int]:
     from newsevents.pipeline import Pipeline
 
     try:
@@ -131,17 +128,19 @@ def run_extract(articles: list[Article], *, settings: Settings) -> tuple[list, i
     except NewsEventsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-    events = []
+    events: list[Event] = []
     failures = 0
     for result in with_progress(pipeline.process(articles), total=len(articles)):
         if result.error:
             failures += 1
-            err.print(f"[red]error:[/red] {result.article.origin or result.article.id}: {result.error}")
+            err.print(
+                f"[red]error:[/red] {result.article.origin or result.article.id}: {result.error}"
+            )
         events.extend(result.events)
     return events, failures
 
 
-def with_progress(items: Iterator, *, total: int) -> Iterator:  # type: ignore[type-arg]
+def with_progress(items: Iterator[T], *, total: int) -> Iterator[T]:
     """Show a progress bar on stderr when it is a terminal and the job is more than a few items."""
     if total < PROGRESS_MIN_ARTICLES or not err.is_terminal:
         yield from items
@@ -184,4 +183,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -1,13 +1,13 @@
 """The exception tree of newsevents. Every message says what went wrong and what to do.
 
-    NewsEventsError
-    ├── InputError            a path, file or line that cannot be read as an article
-    │   └── ArticleTooLarge   an article over the size limit
-    ├── ModelError            the spaCy pipeline cannot be loaded
-    ├── DictionaryError       a user or PETRARCH dictionary cannot be parsed
-    ├── StoreError            the DuckDB store cannot be opened or written
-    │   └── StoreLockedError  another process holds the write lock
-    └── EvalError             a gold set is missing or malformed
+NewsEventsError
+├── InputError            a path, file or line that cannot be read as an article
+│   └── ArticleTooLarge   an article over the size limit
+├── ModelError            the spaCy pipeline cannot be loaded
+├── DictionaryError       a user or PETRARCH dictionary cannot be parsed
+├── StoreError            the DuckDB store cannot be opened or written
+│   └── StoreLockedError  another process holds the write lock
+└── EvalError             a gold set is missing or malformed
 """
 
 from __future__ import annotations

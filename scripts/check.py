@@ -10,7 +10,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 STEPS = [
     ("ruff lint", [str(BIN / "ruff"), "check", "newsevents", "tests", "bench", "scripts"]),
-    ("ruff format", [str(BIN / "ruff"), "format", "--check", "newsevents", "tests", "bench", "scripts"]),
+    (
+        "ruff format",
+        [str(BIN / "ruff"), "format", "--check", "newsevents", "tests", "bench", "scripts"],
+    ),
     ("mypy", [str(BIN / "mypy")]),
     ("pytest", [str(BIN / "pytest"), "-q", *sys.argv[1:]]),
 ]

@@ -85,7 +85,11 @@ def test_invalid_utf8_is_decoded_with_a_warning(runner: CliRunner, tmp_path: Pat
 
 def test_broken_jsonl_line_names_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
-    lines = [json.dumps({"id": "a", "text": STORY}), "{not json", json.dumps({"id": "b", "text": STORY})]
+    lines = [
+        json.dumps({"id": "a", "text": STORY}),
+        "{not json",
+        json.dumps({"id": "b", "text": STORY}),
+    ]
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run(runner, str(batch))
     assert result.exit_code == 1

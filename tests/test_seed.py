@@ -53,7 +53,9 @@ def test_gratitude_to_putin(events: list[Event]) -> None:
 
 
 def test_support_for_russia_according_to_kcna(events: list[Event]) -> None:
-    support = [e for e in find(events, "05", "PRK", "RUS") if e.source and e.source.name == "North Korea"]
+    support = [
+        e for e in find(events, "05", "PRK", "RUS") if e.source and e.source.name == "North Korea"
+    ]
     assert support
     assert support[0].attributed_to is not None and "KCNA" in support[0].attributed_to.name
 

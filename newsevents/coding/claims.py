@@ -67,9 +67,12 @@ def negated(token: Token, vocab: ClaimVocabulary) -> bool:
     # "No talks were held": the determiner sits on the passive subject of the light verb.
     if token.pos_ in ("VERB", "AUX"):
         for child in token.children:
-            if child.dep_ in ("nsubjpass", "dobj") and child.pos_ == "NOUN":
-                if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
-                    return token.lemma_.lower() in vocab.light_verbs
+            if (
+                child.dep_ in ("nsubjpass", "dobj")
+                and child.pos_ == "NOUN"
+                and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            ):
+                return token.lemma_.lower() in vocab.light_verbs
     elif token.dep_ in ("nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "neg" for c in token.head.children)
     return False
@@ -79,7 +82,11 @@ def _control(
     trigger: Token, code: str, vocab: ClaimVocabulary
 ) -> tuple[str, Modality, Token | None, Token | None]:
     head = trigger.head
-    if trigger.dep_ not in ("xcomp", "ccomp") or head.i == trigger.i or head.pos_ not in ("VERB", "AUX"):
+    if (
+        trigger.dep_ not in ("xcomp", "ccomp")
+        or head.i == trigger.i
+        or head.pos_ not in ("VERB", "AUX")
+    ):
         return code, "actual", None, None
     lemma = head.lemma_.lower()
     if lemma in vocab.threat_verbs:
@@ -97,7 +104,7 @@ def _control(
 
 
 def _object_controlled(trigger: Token, head: Token) -> bool:
-    """"wants Putin to attack": the complement has its own subject (or the verb has an object)."""
+    """ "wants Putin to attack": the complement has its own subject (or the verb has an object)."""
     own_subject = any(c.dep_ == "nsubj" for c in trigger.children)
     return own_subject or any(c.dep_ == "dobj" and c.i < trigger.i for c in head.children)
 

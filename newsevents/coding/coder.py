@@ -118,9 +118,7 @@ class EventCoder:
 
     # --- emission ----------------------------------------------------------------------------
 
-    def _emit(
-        self, sent: Span, index: int, item: _Resolved, actors: DocActors
-    ) -> list[Candidate]:
+    def _emit(self, sent: Span, index: int, item: _Resolved, actors: DocActors) -> list[Candidate]:
         frame, claim = item.frame, item.claim
         pairs = dyads(item.sources, item.targets, reciprocal=frame.pattern.reciprocal)
         speaker = _speaker(claim.speaker, actors)
@@ -162,7 +160,7 @@ def resolve_all(tokens: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]
 
 
 def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:
-    """"Russia's war", "Security Council resolutions": the actor a thing belongs to."""
+    """ "Russia's war", "Security Council resolutions": the actor a thing belongs to."""
     for dep in ("poss", "compound"):
         for child in token.children:
             if child.dep_ == dep:

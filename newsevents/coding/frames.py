@@ -82,7 +82,9 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     pattern = lexicon.match_verb(predicate)
     if pattern is None:
         return None
-    consumed = tuple(o for o in objects if pattern.objects and object_words(o)[-1] == pattern.objects[-1])
+    consumed = tuple(
+        o for o in objects if pattern.objects and object_words(o)[-1] == pattern.objects[-1]
+    )
     sources = verb_sources(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
     return Frame(verb, pattern, "verb", tuple(sources), tuple(targets), consumed)
@@ -105,7 +107,12 @@ def _prep_lemmas(verb: Token, objects: list[Token]) -> Iterator[str]:
 
 
 def _verb_targets(
-    verb: Token, pattern: Pattern, objects: list[Token], consumed: tuple[Token, ...], *, passive: bool
+    verb: Token,
+    pattern: Pattern,
+    objects: list[Token],
+    consumed: tuple[Token, ...],
+    *,
+    passive: bool,
 ) -> list[Token]:
     if pattern.prep:
         for head in (verb, *objects):
@@ -170,7 +177,10 @@ def _inherited_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
 
 
 def _pcomp_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
-    """"accused X of shipping": X ships; "thanked X for sending": X sends; else the head's subject."""
+    """The subject of a gerund after "of"/"for".
+
+    "accused X of shipping": X ships; "thanked X for sending": X sends; else the head's subject.
+    """
     prep = verb.head
     governor = prep.head
     if governor.pos_ not in ("VERB", "AUX") or governor.i == prep.i:
@@ -242,7 +252,7 @@ def noun_frame(noun: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
 
 
 def _lent_subject(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -> bool:
-    """"Russia launched an offensive": a light verb lends its subject to its object noun."""
+    """ "Russia launched an offensive": a light verb lends its subject to its object noun."""
     return (
         governor is not None
         and noun.dep_ in OBJECTS
@@ -259,11 +269,13 @@ def _noun_sources(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -
     if by:
         return by
     modifiers = [
-        c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
     ]
     if modifiers:
         return modifiers[:1]
-    if governor is not None and noun.dep_ in OBJECTS and governor.pos_ in ("VERB", "AUX"):
-        if governor.lemma_.lower() in vocab.light_verbs:
-            return verb_sources(governor, vocab)
+    if _lent_subject(noun, governor, vocab):
+        assert governor is not None
+        return verb_sources(governor, vocab)
     return []

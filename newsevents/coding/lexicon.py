@@ -71,12 +71,8 @@ class Lexicon:
         A user file may hold a ``[nouns]`` line; patterns after it are event nouns.
         """
         base = resources.files("newsevents") / "data" / "lexicon"
-        verbs = parse_patterns(
-            (base / "verbs.txt").read_text(encoding="utf-8"), origin="verbs.txt"
-        )
-        nouns = parse_patterns(
-            (base / "nouns.txt").read_text(encoding="utf-8"), origin="nouns.txt"
-        )
+        verbs = parse_patterns((base / "verbs.txt").read_text(encoding="utf-8"), origin="verbs.txt")
+        nouns = parse_patterns((base / "nouns.txt").read_text(encoding="utf-8"), origin="nouns.txt")
         for path in extra:
             try:
                 text = path.read_text(encoding="utf-8")

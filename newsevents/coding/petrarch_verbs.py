@@ -28,7 +28,8 @@ The rest is skipped and counted by reason in :attr:`VerbImport.skipped`: words b
 verb (``SAID * ...``), gaps and actor markers inside the phrase (``^``, ``$``, ``+ * ...``),
 a preposition followed by more words (``* FOR &ECONSANCT``), function words (``* NOT ...``),
 codes that are not 2-4 digits (``[174K]``, ``[+++]``) and ``[---]`` codes (the lexicon has no
-"no event" pattern). For ``[X:Y]`` with ``X != Y`` only ``X`` is kept.
+"no event" pattern). ``[X:Y]`` with ``X != Y`` becomes ``Pattern(code=X, reverse_code=Y)``: the
+source does X to the target and the target does Y to the source (``LEFT [032:033]``).
 
 Words are reduced to lemmas by ``lemmatize`` (word, "VERB", "NOUN" or "ADJ") -> lemma,
 because the lexicon is indexed by lemma. Pass :func:`spacy_lemmatizer` built from the loaded
@@ -413,7 +414,7 @@ def _patterns(
     skipped: Counter[str],
 ) -> Iterator[Pattern]:
     """The patterns of one dictionary line (its synset variants, for each verb)."""
-    code, reciprocal, reason = _code(raw_code)
+    code, reverse, reason = _code(raw_code)
     if reason:
         skipped[reason] += 1
     if code is None:
@@ -432,24 +433,29 @@ def _patterns(
                 particles=particles,
                 objects=objects,
                 prep=prep,
-                reciprocal=reciprocal or compound,
+                reciprocal=reverse == code or compound,
                 origin=where,
+                reverse_code=reverse if reverse != code else None,
             )
     skipped.update(reasons)
 
 
-def _code(raw: str) -> tuple[str | None, bool, str | None]:
-    """(code, reciprocal, reason to count) for a bracketed code."""
+def _code(raw: str) -> tuple[str | None, str | None, str | None]:
+    """(code, reverse code, reason to count) for a bracketed code ``[X]`` or ``[X:Y]``."""
     if raw.strip("-") == "":
-        return None, False, "code [---] (no event)"
-    first, _, second = raw.partition(":")
-    if not (first.isdigit() and 2 <= len(first) <= 4):
-        return None, False, "code is not 2-4 digits"
+        return None, None, "code [---] (no event)"
+    first, _, second = (part.strip() for part in raw.partition(":"))
+    if not _is_code(first):
+        return None, None, "code is not 2-4 digits"
     if not second:
-        return first, False, None
-    if second == first:
-        return first, True, None
-    return first, False, "code [X:Y]: reverse event Y not imported"
+        return first, None, None
+    if not _is_code(second):
+        return first, None, "code [X:Y]: reverse Y is not 2-4 digits"
+    return first, second, None
+
+
+def _is_code(code: str) -> bool:
+    return code.isdigit() and 2 <= len(code) <= 4
 
 
 def _shape(

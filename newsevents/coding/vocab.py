@@ -70,7 +70,7 @@ class ClaimVocabulary:
             key: tuple(sorted(((str(k), str(v)) for k, v in data[key].items()), key=_longest))
             for key in CODE_MAPS
         }
-        return cls(**words, **maps)
+        return cls(**words, **maps)  # type: ignore[arg-type]
 
 
 def _longest(item: tuple[str, str]) -> int:

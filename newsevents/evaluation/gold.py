@@ -62,6 +62,7 @@ class GoldRecord:
     label: int | None = None  # ConfliBERT pentacode class
     category: str = ""
     origin: str = ""  # file:line
+    require_dyad: bool = True  # unit tests: <Config option="require_dyad"> in force for the record
 
     @property
     def noevents(self) -> bool:
@@ -194,6 +195,10 @@ def parse_unittest(text: str, *, origin: str) -> tuple[list[GoldRecord], list[tu
     Left out: records whose expected coding is an ``error=`` (discards, bad parses: the coder
     has no such outcome) and records whose expected codes are quoted actor text
     (``"THE MINISTRY OF MAGIC"``: unknown actors, not a code to compare).
+
+    ``<Config option="require_dyad" value="...">`` elements between the records switch
+    PETRARCH's ``require_dyad`` option (default true) for the records that follow; each record
+    carries the value in force as :attr:`GoldRecord.require_dyad`.
     """
     try:
         root = ET.fromstring(text)
@@ -201,7 +206,12 @@ def parse_unittest(text: str, *, origin: str) -> tuple[list[GoldRecord], list[tu
         raise EvalError(f"{origin}: not well-formed XML ({exc}).") from exc
     records: list[GoldRecord] = []
     skipped: list[tuple[str, str]] = []
-    for sentence in root.iter("Sentence"):
+    require_dyad = True
+    for sentence in root.iter():
+        if sentence.tag == "Config" and sentence.get("option", "").strip() == "require_dyad":
+            require_dyad = sentence.get("value", "").strip().lower() != "false"
+        if sentence.tag != "Sentence":
+            continue
         ident = (sentence.get("id") or "").strip()
         body = sentence.findtext("Text")
         if not ident or body is None:
@@ -231,6 +241,7 @@ def parse_unittest(text: str, *, origin: str) -> tuple[list[GoldRecord], list[tu
                 codings=tuple(codings),
                 category=(sentence.get("category") or "").strip(),
                 origin=f"{origin}#{ident}",
+                require_dyad=require_dyad,
             )
         )
     return records, skipped

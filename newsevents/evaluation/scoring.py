@@ -87,6 +87,19 @@ def predicted_codings(events: Iterable[Event]) -> tuple[GoldCoding, ...]:
     return tuple(seen)
 
 
+def dyadic_codings(
+    predicted: Iterable[GoldCoding], *, require_dyad: bool
+) -> tuple[GoldCoding, ...]:
+    """PETRARCH's ``require_dyad`` option applied to predicted codings (unit-test records).
+
+    With the option on (PETRARCH's default) a coding without a source or a target is not an
+    event; with it off, a missing actor is written ``---`` as in the records.
+    """
+    if require_dyad:
+        return tuple(c for c in predicted if c.source and c.target)
+    return tuple(GoldCoding(c.source or "---", c.target or "---", c.code) for c in predicted)
+
+
 def primary(code: str) -> str:
     """``USAGOV`` -> ``USA``; ``IGOEUREEC`` -> ``IGO``; ``---REB`` -> ``---REB``."""
     code = code.strip().upper()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 VOCAB = spacy.blank("en").vocab
 

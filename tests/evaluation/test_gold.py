@@ -92,6 +92,19 @@ def test_parse_unittest_skips_errors_and_quoted_actors() -> None:
     assert "storydiscard" in skipped[0][1]
 
 
+def test_parse_unittest_reads_require_dyad_config() -> None:
+    text = """<Validation><Sentences>
+    <Sentence id="A" date="19950101"><Text>One.</Text></Sentence>
+    <Config option="require_dyad" value="FALSE"></Config>
+    <Config option="comma_max" value="0"></Config>
+    <Sentence id="B" date="19950101"><Text>Two.</Text></Sentence>
+    <Config option="require_dyad" value="True"></Config>
+    <Sentence id="C" date="19950101"><Text>Three.</Text></Sentence>
+    </Sentences></Validation>"""
+    records, _ = parse_unittest(text, origin="u.xml")
+    assert [(r.id, r.require_dyad) for r in records] == [("A", True), ("B", False), ("C", True)]
+
+
 def test_parse_unittest_rejects_broken_xml() -> None:
     with pytest.raises(EvalError, match=r"u\.xml: not well-formed"):
         parse_unittest("<Validation><Sentence>", origin="u.xml")

@@ -110,6 +110,28 @@ def test_unittest_exact_records_and_pentacode() -> None:
     assert len(report.misses) == 2 and report.misses[-1].note == "gold class 4, predicted none"
 
 
+def test_unittest_honours_require_dyad() -> None:
+    """A one-sided event is no event under require_dyad; without it, its gap is ``---``."""
+    said = GoldCoding("---GOV", "---", "023")
+    records = (
+        GoldRecord("d1", "x", None, (GoldCoding("ARN", "GON", "064"),)),
+        GoldRecord("d2", "x", None, (said,), require_dyad=False),
+    )
+    predicted = [
+        event(actor("ARN", country="ARN"), actor("GON", country="GON"), "064"),
+        event(actor("---GOV", sector="GOV"), None, "023"),
+    ]
+    report = score_set(
+        GoldSet("unittest", Path("u.xml"), records),
+        lambda arts: [
+            (predicted, None),
+            (predicted[1:], None),
+        ],
+    )
+    assert report.exact_records == 2
+    assert report.full is not None and report.full.fp == 0
+
+
 def test_print_report_shows_tables_and_misses() -> None:
     gold = GoldSet("gsr", Path("g.xml"), RECORDS, skipped=(("x", "expects error 'dateline'"),))
     report = EvalReport((score_set(gold, lambda arts: [((), None)] * 3),))

@@ -7,6 +7,7 @@ from newsevents.evaluation.scoring import (
     Counts,
     actor_code,
     classification,
+    dyadic_codings,
     main_event,
     match,
     pentacode,
@@ -127,3 +128,17 @@ def test_classification_macro_f1_counts_none_as_wrong() -> None:
     expected = (1.0 + 1.0 + 0.0 + 0.0 + (2 * 0.5 * 1.0 / 1.5)) / 5
     assert scores.macro_f1 == pytest.approx(expected)
     assert scores.accuracy == pytest.approx(0.6)
+
+
+def test_require_dyad_drops_or_dashes_one_sided_codings() -> None:
+    codings = [
+        GoldCoding("ARN", "GON", "064"),
+        GoldCoding("---GOV", "", "023"),
+        GoldCoding("", "GON", "010"),
+    ]
+    assert dyadic_codings(codings, require_dyad=True) == (GoldCoding("ARN", "GON", "064"),)
+    assert dyadic_codings(codings, require_dyad=False) == (
+        GoldCoding("ARN", "GON", "064"),
+        GoldCoding("---GOV", "---", "023"),
+        GoldCoding("---", "GON", "010"),
+    )
