@@ -38,7 +38,7 @@ class Settings:
         True, "Use the built-in event lexicon; False codes only with imported PETRARCH verb files."
     )
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
-    db: Path = _setting(DEFAULT_DB, "DuckDB file used by ingest, events and export.")
+    db: Path = _setting(DEFAULT_DB, "DuckDB file used by ingest, events and export.")  # noqa: RUF009
     workers: int = _setting(1, "Worker processes for ingest; each loads the model once.")
     cluster_window_days: int = _setting(
         1, "Reports of the same event merge into a cluster when their dates are this close."
