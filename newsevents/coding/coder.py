@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import DocActors
 from newsevents.coding.claims import Claim, assess, subject
-from newsevents.coding.frames import RELATIVE_PRONOUNS, Frame, find_frames
+from newsevents.coding.frames import RELATIVE_PRONOUNS, Frame, find_frames, is_passive, with_conj
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.vocab import ClaimVocabulary
 from newsevents.model import Actor, Modality, Polarity, Status
@@ -71,13 +71,36 @@ class EventCoder:
     def _resolve_sentence(
         self, sent: Span, actors: DocActors, earlier: Sequence[Candidate]
     ) -> list[_Resolved]:
+        frames = find_frames(sent, self.lexicon, self.vocab)
+        triggers = {f.trigger.i for f in frames}
         items: list[_Resolved] = []
-        for frame in find_frames(sent, self.lexicon, self.vocab):
+        for frame in frames:
+            if self._subsumed(frame, triggers):
+                continue
             claim = self._claim(frame)
             sources, targets = self._arguments(frame, claim, actors)
+            if frame.sources and not sources and not is_passive(frame.trigger):
+                continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(_Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger.i: item for item in items}
         return [self._complete(item, by_trigger, earlier) for item in items]
+
+    def _subsumed(self, frame: Frame, triggers: set[int]) -> bool:
+        """A control verb whose complement is an event ("pledged to expel"), or an event noun
+        without its own source that is the object of a verb event ("endorsed an agreement")."""
+        trigger = frame.trigger
+        if frame.kind == "verb":
+            lemma = frame.pattern.lemma
+            controls = self.vocab.control_verbs
+            return lemma in controls and any(
+                c.dep_ in ("xcomp", "ccomp") and c.i in triggers for c in trigger.children
+            )
+        return (
+            not frame.sources
+            and not frame.reciprocal_group
+            and trigger.dep_ in ("dobj", "nsubjpass", "conj")
+            and trigger.head.i in triggers
+        )
 
     def _claim(self, frame: Frame) -> Claim:
         trigger = frame.trigger
@@ -97,7 +120,11 @@ class EventCoder:
             appealer = subject(claim.appeal_from)
             source_tokens: Sequence[Token] = [appealer] if appealer is not None else []
             return resolve_all(source_tokens, actors), resolve_all(frame.sources, actors)
-        return resolve_all(frame.sources, actors), resolve_all(frame.targets, actors)
+        sources = resolve_all(frame.sources, actors)
+        targets = resolve_all(frame.targets, actors) or resolve_all(frame.fallback_targets, actors)
+        if not targets and frame.kind == "verb" and not frame.pattern.prep:
+            targets = first_actor_after(frame.trigger, actors, self.vocab)
+        return sources, targets
 
     def _complete(
         self, item: _Resolved, by_trigger: dict[int, _Resolved], earlier: Sequence[Candidate]
@@ -146,17 +173,83 @@ class EventCoder:
         return out
 
 
+# Dependencies that leave the verb phrase: clauses, subjects, conjoined verbs, punctuation.
+LEAVES_PHRASE = frozenset(
+    {"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis", "nsubj", "nsubjpass"}
+    | {"csubj", "punct", "cc", "mark", "npadvmod", "agent"}
+)
+
+
+def first_actor_after(verb: Token, actors: DocActors, vocab: ClaimVocabulary) -> tuple[Actor, ...]:
+    """The first actor in the verb's own phrase after the verb, as PETRARCH finds targets
+    ("restored diplomatic ties with Gondor" → Gondor), never inside a clause, a subject, or a
+    setting phrase ("met in Zurich", "attacked at dawn")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or not _in_phrase(token, verb, vocab):
+            continue
+        if actors.actors_at(token):
+            head = token
+            while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != verb.i:
+                if not actors.actors_at(head.head):
+                    break
+                head = head.head
+            return resolve_all(with_conj(head), actors)
+    return ()
+
+
+def _in_phrase(token: Token, verb: Token, vocab: ClaimVocabulary) -> bool:
+    node = token
+    while node.i != verb.i:
+        if node.dep_ in LEAVES_PHRASE:
+            return False
+        if node.dep_ == "prep" and node.lemma_.lower() in vocab.setting_prepositions:
+            return False
+        node = node.head
+    return True
+
+
 def resolve_all(tokens: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:
     """Actors for argument heads; a non-actor noun lends its possessor ("Russia's war")."""
     out: list[Actor] = []
     for token in tokens:
-        found = actors.actors_at(token)
+        found = actors.actors_at(token) or _entity_actors(token, actors)
         if not found:
-            found = _owner_actors(token, actors)
+            found = _owner_actors(token, actors) or _pronoun_antecedent(token, actors)
         for actor in found:
             if all(not same_actor(actor, seen) for seen in out):
                 out.append(actor)
     return tuple(out)
+
+
+def _entity_actors(token: Token, actors: DocActors) -> list[Actor]:
+    """A word inside a named entity that the parser split ("Barack" as a subject of its own)."""
+    if token.ent_iob_ == "O" or not token.ent_type_:
+        return []
+    for ent in token.sent.ents:
+        if ent.start <= token.i < ent.end:
+            return actors.actor_in_span(ent)
+    return []
+
+
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+
+
+def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
+    """ "North Korea denies it has conducted ...": a pronoun in a clause stands for the subject
+    of the clause that governs it."""
+    if token.lower_ not in PERSONAL_PRONOUNS:
+        return []
+    node = token.head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i and child.i < token.i:
+                found = actors.actors_at(child) or _entity_actors(child, actors)
+                if found:
+                    return found[:1]
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []
 
 
 def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:

@@ -44,6 +44,7 @@ class Frame:
     targets: tuple[Token, ...]
     objects: tuple[Token, ...] = ()  # object tokens the pattern consumed (not events of their own)
     reciprocal_group: tuple[Token, ...] = ()  # "a meeting between X and Y": every pair
+    fallback_targets: tuple[Token, ...] = ()  # tried when no target word is an actor
 
 
 def find_frames(sent: Span, lexicon: Lexicon, vocab: ClaimVocabulary) -> list[Frame]:
@@ -87,7 +88,10 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     )
     sources = verb_sources(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
-    return Frame(verb, pattern, "verb", tuple(sources), tuple(targets), consumed)
+    fallback = [o for o in objects if o not in consumed and o not in targets]
+    return Frame(
+        verb, pattern, "verb", tuple(sources), tuple(targets), consumed, (), tuple(fallback)
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -163,6 +167,11 @@ def _inherited_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     dep = verb.dep_
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return verb_sources(head, vocab)
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return verb_sources(head.head, vocab)  # "X is about / able / ready to V"
+    raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+    if dep == "xcomp" and raised and not any(c.dep_ == "agent" for c in head.children):
+        return with_conj(raised[0])  # raising: "X is expected / scheduled / set to V"
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         controller_objects = [c for c in head.children if c.dep_ in OBJECTS]
         lemma = head.lemma_.lower()

@@ -24,6 +24,7 @@ WORD_LISTS = (
     "demand_verbs",
     "event_object_verbs",
     "light_verbs",
+    "setting_prepositions",
     "future_markers",
     "hypothetical_markers",
     "conditional_marks",
@@ -46,6 +47,7 @@ class ClaimVocabulary:
     demand_verbs: frozenset[str]
     event_object_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    setting_prepositions: frozenset[str]
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
     conditional_marks: frozenset[str]
@@ -54,6 +56,17 @@ class ClaimVocabulary:
     refusal_codes: tuple[tuple[str, str], ...]
     appeal_codes: tuple[tuple[str, str], ...]
     demand_codes: tuple[tuple[str, str], ...]
+
+    @property
+    def control_verbs(self) -> frozenset[str]:
+        """Verbs whose complement is the event (intent, threat, refusal, appeal, demand)."""
+        return (
+            self.intent_verbs
+            | self.threat_verbs
+            | self.refusal_verbs
+            | self.appeal_verbs
+            | self.demand_verbs
+        )
 
     @classmethod
     def load(cls) -> ClaimVocabulary:
