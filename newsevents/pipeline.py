@@ -125,8 +125,9 @@ def build_stages(settings: Settings, *, nlp: Language | None = None) -> Stages:
     for path in verb_files:
         lexicon = lexicon.merged(load_petrarch_verbs(Path(path), lemmatize=lemmatize))
     knowledge = ActorKnowledge.load(dictionaries=actor_files)
+    names = {iso3: entry.name for iso3, entry in knowledge.countries.items()}
     return Stages(
-        coder=EventCoder(lexicon=lexicon, vocab=ClaimVocabulary.load()),
+        coder=EventCoder(lexicon=lexicon, vocab=ClaimVocabulary.load(), country_names=names),
         actors=ActorResolver(knowledge),
         ontology=Ontology.load(),
         dates=DateResolver(),

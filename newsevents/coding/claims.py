@@ -53,6 +53,8 @@ def assess(trigger: Token, code: str, vocab: ClaimVocabulary) -> Claim:
         polarity = "negated"
     if modality == "actual":
         modality = _mood(trigger, vocab)
+        if modality == "intended":  # "will visit": CAMEO's intent code where it has one
+            code = recode(code, vocab.intent_codes) or code
     if code.startswith("13"):
         modality = "threatened"
     status, speaker = _status(controller or trigger, vocab)

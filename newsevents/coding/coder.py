@@ -10,7 +10,7 @@ there is no fallback code: an unknown predicate gives no event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -54,9 +54,16 @@ class _Resolved:
 class EventCoder:
     """Codes events from parsed documents. Built once; ``code`` is called per document."""
 
-    def __init__(self, *, lexicon: Lexicon, vocab: ClaimVocabulary) -> None:
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon,
+        vocab: ClaimVocabulary,
+        country_names: Mapping[str, str] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.vocab = vocab
+        self.country_names: Mapping[str, str] = country_names or {}
 
     def code(self, doc: Doc, actors: DocActors) -> list[Candidate]:
         out: list[Candidate] = []
@@ -83,7 +90,7 @@ class EventCoder:
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(_Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger.i: item for item in items}
-        return [self._complete(item, by_trigger, earlier) for item in items]
+        return [self._complete(item, by_trigger, earlier, actors) for item in items]
 
     def _subsumed(self, frame: Frame, triggers: set[int]) -> bool:
         """A control verb whose complement is an event ("pledged to expel"), or an event noun
@@ -127,7 +134,11 @@ class EventCoder:
         return sources, targets
 
     def _complete(
-        self, item: _Resolved, by_trigger: dict[int, _Resolved], earlier: Sequence[Candidate]
+        self,
+        item: _Resolved,
+        by_trigger: dict[int, _Resolved],
+        earlier: Sequence[Candidate],
+        actors: DocActors,
     ) -> _Resolved:
         """Fill a missing target from the event it refers to, or a denial from its accusers."""
         if item.targets or item.frame.reciprocal_group:
@@ -141,6 +152,10 @@ class EventCoder:
             accusers = _accusers_of(item.sources[0], earlier)
             if accusers:
                 return _Resolved(item.frame, item.claim, item.sources, accusers)
+        if item.claim.code[:2] in self.vocab.place_target_roots and item.sources:
+            country = place_country(item.frame.trigger, actors, self.country_names)
+            if country is not None and not any(same_actor(country, s) for s in item.sources):
+                return _Resolved(item.frame, item.claim, item.sources, (country,))
         return item
 
     # --- emission ----------------------------------------------------------------------------
@@ -250,6 +265,29 @@ def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
             return []
         node = node.head
     return []
+
+
+LOCATIVES = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+
+
+def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -> Actor | None:
+    """The country of the place where an event happened ("shelled villages in Donetsk")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVES:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    for actor in actors.actors_at(pobj):
+                        if actor.country and not actor.org:
+                            return Actor(
+                                text=pobj.text,
+                                name=names.get(actor.country, actor.country),
+                                country=actor.country,
+                                code=actor.country,
+                            )
+    return None
 
 
 def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:

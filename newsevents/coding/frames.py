@@ -88,7 +88,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     )
     sources = verb_sources(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
-    fallback = [o for o in objects if o not in consumed and o not in targets]
+    fallback = [o for o in objects if o not in targets]  # "demolished the Russian building"
     return Frame(
         verb, pattern, "verb", tuple(sources), tuple(targets), consumed, (), tuple(fallback)
     )

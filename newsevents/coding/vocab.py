@@ -11,6 +11,7 @@ import yaml
 from newsevents.errors import DictionaryError
 
 WORD_LISTS = (
+    "place_target_roots",
     "speech_verbs",
     "allegation_verbs",
     "hedging_speakers",
@@ -34,6 +35,7 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 
 @dataclass(frozen=True, slots=True)
 class ClaimVocabulary:
+    place_target_roots: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     hedging_speakers: frozenset[str]
