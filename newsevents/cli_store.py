@@ -7,6 +7,7 @@ written (StoreError), and nothing half-written was left behind.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -32,15 +33,52 @@ def _fail(exc: StoreError) -> typer.Exit:
     return typer.Exit(EXIT_STORE)
 
 
-def _counted(items: Iterator[Any]) -> tuple[list[Any], int]:
-    listed = list(items)
-    return listed, sum(1 for item in listed if type(item).__name__ == "Article")
+def count_inputs(paths: list[str]) -> int | None:
+    """About how many articles ``paths`` hold, without reading them: article files, plus the
+    lines of JSON Lines files (counted as bytes, not decoded). None when stdin is read."""
+    from newsevents.ingest.reader import ARTICLE_SUFFIXES, STDIN
+
+    total = 0
+    for path in map(Path, paths):
+        if str(path) == STDIN:
+            return None
+        files = [path] if path.is_file() else _files_under(path, ARTICLE_SUFFIXES)
+        total += sum(_lines(f) if f.suffix.lower() == ".jsonl" else 1 for f in files)
+    return total
+
+
+def _files_under(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                yield Path(folder, name)
+
+
+def _lines(path: Path) -> int:
+    count, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
+def _warned(items: Iterator[Any]) -> Iterator[Any]:
+    """Pass items on, printing the warnings among them (non-fatal ReadProblems) as they come."""
+    for item in items:
+        if type(item).__name__ == "ReadProblem" and not item.fatal:
+            err.print(f"[yellow]{item}[/yellow]")
+        yield item
 
 
 def ingest_cmd(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or -.")] = None,
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process."),
+    ] = Settings().workers,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")
     ] = None,
@@ -67,12 +105,8 @@ def ingest_cmd(
     if not paths and not retry_failed:
         raise typer.BadParameter("give files or directories to ingest, or --retry-failed")
     day = parse_date(published)
-    items, total = _counted(
-        read_articles(paths or [], published=day, max_chars=settings.max_article_chars)
-    )
-    for item in items:
-        if type(item).__name__ == "ReadProblem" and not item.fatal:
-            err.print(f"[yellow]{item}[/yellow]")
+    items = _warned(read_articles(paths or [], published=day, max_chars=settings.max_article_chars))
+    total = count_inputs(paths or [])
     options = IngestOptions(
         workers=workers, retry_failed=retry_failed, flush_articles=max(1, commit_every)
     )
@@ -97,23 +131,28 @@ def ingest_cmd(
 
 
 class _progress:
-    """A rich progress bar on stderr (articles, events, articles/s, time left)."""
+    """A rich progress bar on stderr (articles, events, articles/s, time left); with no
+    total (stdin) the bar is indeterminate."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int | None) -> None:
         self.total = total
         self._progress: Any = None
         self._task: Any = None
         self._started = time.monotonic()
 
     def __enter__(self) -> Any:
-        if not err.is_terminal or self.total < 2:
+        if not err.is_terminal or (self.total is not None and self.total < 2):
             return None
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._progress = Progress(
             TextColumn("ingest"),
             BarColumn(),
-            TextColumn("{task.completed}/{task.total} articles"),
+            TextColumn(
+                "{task.completed} articles"
+                if self.total is None
+                else "{task.completed}/{task.total}"
+            ),
             TextColumn("{task.fields[events]} events"),
             TextColumn("{task.fields[rate]:.1f} art/s"),
             TimeRemainingColumn(),

@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import DocActors
 from newsevents.coding.claims import Claim, assess, subject
-from newsevents.coding.frames import RELATIVE_PRONOUNS, Frame, find_frames, is_passive, with_conj
+from newsevents.coding.frames import (
+    OBJECT_MODIFIERS,
+    RELATIVE_PRONOUNS,
+    Frame,
+    antecedent,
+    find_frames,
+    is_passive,
+    with_conj,
+)
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.vocab import ClaimVocabulary
 from newsevents.model import Actor, Modality, Polarity, Status
@@ -128,9 +136,13 @@ class EventCoder:
             source_tokens: Sequence[Token] = [appealer] if appealer is not None else []
             return resolve_all(source_tokens, actors), resolve_all(frame.sources, actors)
         sources = resolve_all(frame.sources, actors)
-        targets = resolve_all(frame.targets, actors) or resolve_all(frame.fallback_targets, actors)
+        targets = (
+            resolve_all(frame.targets, actors)
+            or resolve_all(frame.fallback_targets, actors)
+            or owners_of(frame.objects, actors)  # "demolished the Russian building"
+        )
         if not targets and frame.kind == "verb" and not frame.pattern.prep:
-            targets = first_actor_after(frame.trigger, actors, self.vocab)
+            targets = first_actor_after(frame, actors, self.vocab)
         return sources, targets
 
     def _complete(
@@ -195,13 +207,17 @@ LEAVES_PHRASE = frozenset(
 )
 
 
-def first_actor_after(verb: Token, actors: DocActors, vocab: ClaimVocabulary) -> tuple[Actor, ...]:
+def first_actor_after(frame: Frame, actors: DocActors, vocab: ClaimVocabulary) -> tuple[Actor, ...]:
     """The first actor in the verb's own phrase after the verb, as PETRARCH finds targets
     ("restored diplomatic ties with Gondor" → Gondor), never inside a clause, a subject, or a
     setting phrase ("met in Zurich", "attacked at dawn")."""
+    verb = frame.trigger
+    consumed = {o.i for o in frame.objects}
     for token in verb.subtree:
         if token.i <= verb.i or not _in_phrase(token, verb, vocab):
             continue
+        if token.i in consumed or (token.head.i in consumed and token.dep_ in OBJECT_MODIFIERS):
+            continue  # the pattern's own object ("use military force") is no target
         if actors.actors_at(token):
             head = token
             while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != verb.i:
@@ -267,7 +283,7 @@ def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
     return []
 
 
-LOCATIVES = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+LOCATIVES = frozenset({"in", "at", "near", "inside", "across", "throughout", "around", "off", "into"})
 
 
 def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -> Actor | None:
@@ -288,6 +304,20 @@ def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -
                                 code=actor.country,
                             )
     return None
+
+
+def owners_of(objects: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:
+    """The country or organisation a thing belongs to, from its modifiers ("the Russian
+    building", "Moscow's embassy"); a role word ("military force") is no owner."""
+    out: list[Actor] = []
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ in ("poss", "amod", "compound") and child.ent_type_ in OWNER_ENTITIES:
+                out.extend(a for a in actors.actors_at(child) if a.country or a.org)
+    return tuple(out)
+
+
+OWNER_ENTITIES = frozenset({"GPE", "NORP", "ORG"})
 
 
 def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:
@@ -363,6 +393,9 @@ def _accusers_of(accused: Actor, earlier: Sequence[Candidate]) -> tuple[Actor, .
 def _speaker(token: Token | None, actors: DocActors) -> Actor | None:
     if token is None:
         return None
+    token = antecedent(token)
+    if token.pos_ == "PRON":
+        return None  # an unresolved "he" or "they" says nothing a reader can use
     found = actors.actors_at(token)
     if found:
         return found[0]

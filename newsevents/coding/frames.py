@@ -24,6 +24,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from newsevents.coding.lexicon import Lexicon, Pattern, Predicate
+from newsevents.coding.verb_context import words_after, words_before
 from newsevents.coding.vocab import ClaimVocabulary
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -74,11 +75,16 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     passive = is_passive(verb)
     if passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    lemma = verb.lemma_.lower()
+    needs_before, needs_words = lexicon.verb_context(lemma)
     predicate = Predicate(
-        lemma=verb.lemma_.lower(),
+        lemma=lemma,
         particles=frozenset(c.lemma_.lower() for c in verb.children if c.dep_ == "prt"),
         objects=tuple(object_words(o) for o in objects),
         preps=frozenset(_prep_lemmas(verb, objects)),
+        form=verb.lower_,
+        before=words_before(verb) if needs_before else (),
+        words=words_after(verb) if needs_words else (),
     )
     pattern = lexicon.match_verb(predicate)
     if pattern is None:
@@ -88,7 +94,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     )
     sources = verb_sources(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
-    fallback = [o for o in objects if o not in targets]  # "demolished the Russian building"
+    fallback = [o for o in objects if o not in targets and o not in consumed]
     return Frame(
         verb, pattern, "verb", tuple(sources), tuple(targets), consumed, (), tuple(fallback)
     )

@@ -17,6 +17,10 @@ File format, one pattern per line (``#`` starts a comment)::
 
 The most specific pattern wins: particles, objects and a matched preposition each add to the
 score, so ``fire +tear_gas >at`` (175) beats ``fire >at`` (190), which beats ``fire`` (174?).
+
+Imported PETRARCH dictionaries (``newsevents.coding.petrarch_verbs``) can say more than this
+line format: a surface ``form`` of the verb (``LEFT`` is not ``LEAVE``), words ``before`` the
+verb (``WILL NOT *``, ``% HAVE *``) and a sequence of ``words`` after it (``* ON RESOLUTION``).
 """
 
 from __future__ import annotations
@@ -41,10 +45,30 @@ class Pattern:
     reciprocal: bool = False
     origin: str = ""  # "file:line", for messages and --show-misses
     reverse_code: str | None = None  # PETRARCH "[032:033]": the target does 033 to the source
+    form: str | None = None  # the verb only in this surface form, lower case ("left", "met")
+    # Words before the verb, in order: each group's words adjacent, gaps allowed between groups
+    # (PETRARCH "MOST_CERTAINLY_WO_N'T EVER *"). Words are keys made by ``word_key``.
+    before: tuple[tuple[str, ...], ...] = ()
+    # Words after the verb in its own phrase, in order, gaps allowed; each word is given by its
+    # accepted spellings (form and lemma: ("euros", "euro")).
+    words: tuple[tuple[str, ...], ...] = ()
 
     @property
     def specificity(self) -> int:
-        return 4 * len(self.objects) + 3 * len(self.particles) + (2 if self.prep else 0)
+        return (
+            4 * len(self.objects)
+            + 3 * len(self.particles)
+            + (2 if self.prep else 0)
+            + 2 * len(self.words)
+            + 2 * sum(len(group) for group in self.before)
+            + (1 if self.form else 0)
+        )
+
+    @property
+    def absorbs_negation(self) -> bool:
+        """The pattern names a negator before the verb (``WILL NOT *``): its code already says
+        what the negated verb means, so the event it codes is not itself negated."""
+        return any(word in NEGATORS for group in self.before for word in group)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +79,20 @@ class Predicate:
     particles: frozenset[str] = frozenset()
     objects: tuple[tuple[str, ...], ...] = ()  # each object: its modifier lemmas then its head
     preps: frozenset[str] = frozenset()
+    form: str = ""  # the verb as written, lower case
+    before: tuple[str, ...] = ()  # word keys of the verb's auxiliaries, negators, adverbs, in order
+    words: tuple[tuple[str, str], ...] = ()  # (form, lemma) of the words of the verb phrase
+
+
+NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
+# Contracted auxiliaries as tokenized ("wo n't", "ca n't") and their full words.
+_CONTRACTIONS = {"n't": "not", "wo": "will", "ca": "can", "sha": "shall", "'ll": "will"}
+
+
+def word_key(word: str) -> str:
+    """The key a word before the verb is compared by: lower case, contractions spelled out."""
+    low = word.lower()
+    return _CONTRACTIONS.get(low, low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +142,12 @@ class Lexicon:
     def knows_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
 
+    def verb_context(self, lemma: str) -> tuple[bool, bool]:
+        """Whether some pattern of ``lemma`` names words (before, after) the verb, so the
+        grammar need only collect them when they can matter."""
+        patterns = self.verbs.get(lemma, ())
+        return any(p.before for p in patterns), any(p.words for p in patterns)
+
     def knows_noun(self, lemma: str) -> bool:
         return lemma in self.nouns
 
@@ -123,11 +167,37 @@ def best_match(patterns: Iterable[Pattern], predicate: Predicate) -> Pattern | N
 
 
 def _fits(pattern: Pattern, predicate: Predicate) -> bool:
+    if pattern.form is not None and pattern.form != predicate.form:
+        return False
     if any(p not in predicate.particles for p in pattern.particles):
         return False
     if pattern.objects and not any(_object_fits(pattern.objects, o) for o in predicate.objects):
         return False
-    return not (pattern.prep and pattern.prep not in predicate.preps)
+    if pattern.prep and pattern.prep not in predicate.preps:
+        return False
+    if pattern.before and not _groups_in(pattern.before, predicate.before):
+        return False
+    return not (pattern.words and not _words_in(pattern.words, predicate.words))
+
+
+def _groups_in(groups: tuple[tuple[str, ...], ...], found: tuple[str, ...]) -> bool:
+    """Each group occurs as an adjacent run in ``found``, the groups in order."""
+    start = 0
+    for group in groups:
+        size = len(group)
+        at = next(
+            (i for i in range(start, len(found) - size + 1) if found[i : i + size] == group), None
+        )
+        if at is None:
+            return False
+        start = at + size
+    return True
+
+
+def _words_in(wanted: tuple[tuple[str, ...], ...], found: tuple[tuple[str, str], ...]) -> bool:
+    """``wanted`` is an ordered subsequence of ``found``; a word matches by form or lemma."""
+    slots = iter(found)
+    return all(any(any(s in spellings for s in slot) for slot in slots) for spellings in wanted)
 
 
 def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:

@@ -47,7 +47,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from newsevents.coding.lexicon import Lexicon, Pattern
+from newsevents.coding.lexicon import Lexicon, Pattern, word_key
 from newsevents.errors import DictionaryError
 
 if TYPE_CHECKING:
@@ -155,6 +155,19 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 _MARKERS = frozenset({"+", "$", "%", "^"})
+JOIN = "_"  # between two pattern words that must be adjacent ("MOST_CERTAINLY")
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What one pattern line (one synset variant) says, in the terms of :class:`Pattern`."""
+
+    particles: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    prep: str | None = None
+    compound: bool = False
+    before: tuple[tuple[str, ...], ...] = ()
+    words: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +226,9 @@ def parse_petrarch_verbs(text: str, *, origin: str, lemmatize: Lemmatize) -> Ver
     synsets, blocks = _read(text, origin=origin)
     skipped: Counter[str] = Counter()
     patterns: list[Pattern] = []
+    bases = _base_forms(blocks, lemmatize)
     for block in blocks:
-        patterns.extend(_convert_block(block, synsets, origin, lemmatize, skipped))
+        patterns.extend(_convert_block(block, synsets, origin, lemmatize, skipped, bases))
     lexicon = Lexicon.from_patterns(patterns)
     return VerbImport(
         lexicon=lexicon, imported=len(patterns), skipped=MappingProxyType(dict(skipped))
@@ -350,6 +364,36 @@ def _words(phrase: str) -> list[str]:
     return [w for chunk in phrase.split() for w in chunk.split("_") if w]
 
 
+def _tokens(phrase: str) -> list[str]:
+    """The words of a pattern body, with :data:`JOIN` between words written with ``_``."""
+    out: list[str] = []
+    for chunk in phrase.split():
+        words = [w for w in chunk.split("_") if w]
+        out.extend(_joined(words))
+    return out
+
+
+def _joined(words: list[str]) -> list[str]:
+    """A synset member or ``_`` phrase: its words with :data:`JOIN` between them."""
+    out: list[str] = []
+    for word in words:
+        if out:
+            out.append(JOIN)
+        out.append(word)
+    return out
+
+
+def _base_forms(blocks: list[_Block], lemmatize: Lemmatize) -> frozenset[str]:
+    """Verb words of the file that are their own lemma ("leave", "meet")."""
+    words = (
+        _words(phrase)
+        for block in blocks
+        for phrase, _, _ in block.forms or [(block.name, None, 0)]
+    )
+    singles = (w[0].lstrip("+").lower() for w in words if len(w) == 1)
+    return frozenset(w for w in singles if lemmatize(w, "VERB") == w)
+
+
 # --- conversion ------------------------------------------------------------------------------
 
 
@@ -359,24 +403,31 @@ def _convert_block(
     origin: str,
     lemmatize: Lemmatize,
     skipped: Counter[str],
+    bases: frozenset[str],
 ) -> Iterator[Pattern]:
-    """Patterns of one block; each skipped line (not each verb or synset member) counts once."""
+    """Patterns of one block; each skipped line (not each verb or synset member) counts once.
+
+    A verb written in an inflected form whose lemma is also a verb of its own in the file
+    ("LEFT" beside "LEAVE", "MET" beside "MEET") is matched in that form only, as in PETRARCH.
+    """
     forms = block.forms or [(block.name, None, block.line)]
-    verbs: list[str] = []
+    verbs: list[tuple[str, str | None]] = []
     for phrase, own_code, number in forms:
         words = _words(phrase)
         if next((i for i, w in enumerate(words) if w.startswith("+")), 0) > 0:
             skipped["verb form with words before the verb"] += 1
             continue
-        lemma = lemmatize(words[0].lstrip("+").lower(), "VERB")
+        word = words[0].lstrip("+").lower()
+        lemma = lemmatize(word, "VERB")
+        verb = (lemma, word if word != lemma and lemma in bases else None)
         if len(words) == 1:
-            verbs.append(lemma)
+            verbs.append(verb)
         code = own_code if own_code is not None else block.code
-        variants = [["*", *words[1:]]]
-        yield from _patterns(variants, code, [lemma], f"{origin}:{number}", lemmatize, skipped)
+        variants = [["*", *_joined(words[1:])]]
+        yield from _patterns(variants, code, [verb], f"{origin}:{number}", lemmatize, skipped)
     for body, code, number in block.patterns:
         where = f"{origin}:{number}"
-        variants = list(_expand(_words(body), synsets, where))
+        variants = list(_expand(_tokens(body), synsets, where))
         yield from _patterns(variants, code, verbs, where, lemmatize, skipped)
 
 
@@ -394,7 +445,7 @@ def _expand(
             name = token.rstrip("_").upper()
             if name not in synsets:
                 raise DictionaryError(f"{where}: synset {name} is used but never defined.")
-            choices.append(synsets[name])
+            choices.append([_joined(member) for member in synsets[name]])
         else:
             choices.append([[token]])
     for combo in itertools.product(*choices):
@@ -408,7 +459,7 @@ def _expand(
 def _patterns(
     variants: list[list[str]],
     raw_code: str,
-    lemmas: list[str],
+    verbs: list[tuple[str, str | None]],
     where: str,
     lemmatize: Lemmatize,
     skipped: Counter[str],
@@ -425,17 +476,19 @@ def _patterns(
         if isinstance(shape, str):
             reasons.add(shape)
             continue
-        particles, objects, prep, compound = shape
-        for lemma in lemmas:
+        for lemma, form in verbs:
             yield Pattern(
                 code=code,
                 lemma=lemma,
-                particles=particles,
-                objects=objects,
-                prep=prep,
-                reciprocal=reverse == code or compound,
+                particles=shape.particles,
+                objects=shape.objects,
+                prep=shape.prep,
+                reciprocal=reverse == code or shape.compound,
                 origin=where,
                 reverse_code=reverse if reverse != code else None,
+                form=form,
+                before=shape.before,
+                words=shape.words,
             )
     skipped.update(reasons)
 
@@ -458,17 +511,21 @@ def _is_code(code: str) -> bool:
     return code.isdigit() and 2 <= len(code) <= 4
 
 
-def _shape(
-    tokens: list[str], lemmatize: Lemmatize
-) -> tuple[tuple[str, ...], tuple[str, ...], str | None, bool] | str:
-    """(particles, object words, prep, compound) of a pattern, or the reason it is skipped."""
+def _shape(tokens: list[str], lemmatize: Lemmatize) -> _Shape | str:
+    """What a pattern's tokens say, or the reason it is skipped.
+
+    Words before the verb become ``before`` groups; words after it become particles, one
+    object phrase and a target preposition where they fit that shape, else a ``words``
+    sequence (``* ON RESOLUTION``, ``* OVER EFFORTS``).
+    """
     if tokens.count("*") != 1:
         return "pattern without exactly one '*'"
     at = tokens.index("*")
-    pre, post = tokens[:at], tokens[at + 1 :]
+    pre, post = tokens[:at], [t for t in tokens[at + 1 :] if t != JOIN]
     compound = "%" in pre
-    if any(t not in ("$", "%") for t in pre):
-        return "words or target before the verb"
+    if any(t in ("+", "^") for t in pre):
+        return "target or gap before the verb"
+    before = _before(pre, lemmatize)
     if post and post[-1] in ("+", "%"):
         compound = compound or post[-1] == "%"
         post = post[:-1]
@@ -480,11 +537,45 @@ def _shape(
         particles.append(words.pop(0))
     prep = words.pop() if words and words[-1] in PREPOSITIONS else None
     words = [w for w in words if w not in DETERMINERS]
-    if any(w in PREPOSITIONS for w in words):
-        return "prepositional phrase after the verb"
-    if any(w in FUNCTION_WORDS or not w[0].isalpha() for w in words):
-        return "function words after the verb"
+    if any(w in PREPOSITIONS or w in FUNCTION_WORDS or not w[0].isalpha() for w in words):
+        sequence = tuple(_spellings(w, lemmatize) for w in words)
+        return _Shape(tuple(particles), (), prep, compound, before, sequence)
     objects = tuple(lemmatize(w, "ADJ") for w in words[:-1]) + tuple(
         lemmatize(w, "NOUN") for w in words[-1:]
     )
-    return tuple(particles), objects, prep, compound
+    return _Shape(tuple(particles), objects, prep, compound, before)
+
+
+def _before(pre: list[str], lemmatize: Lemmatize) -> tuple[tuple[str, ...], ...]:
+    """Groups of adjacent words before the verb (``$`` and ``%`` dropped), as word keys."""
+    groups: list[list[str]] = []
+    joined = False
+    for token in pre:
+        if token == JOIN:
+            joined = True
+            continue
+        if token in ("$", "%"):
+            joined = False
+            continue
+        keys = _keys(token, lemmatize)
+        if joined and groups:
+            groups[-1].extend(keys)
+        else:
+            groups.append(keys)
+        joined = False
+    return tuple(tuple(group) for group in groups)
+
+
+def _keys(word: str, lemmatize: Lemmatize) -> list[str]:
+    """Word keys of a pattern word; "DON'T" is two words, as a tokenizer splits it."""
+    low = word.lower()
+    if low.endswith("n't") and low != "n't":
+        return [*_keys(low[:-3], lemmatize), "not"]
+    key = word_key(low)
+    return [key if key != low else lemmatize(low, "VERB")]
+
+
+def _spellings(word: str, lemmatize: Lemmatize) -> tuple[str, ...]:
+    """The spellings a word after the verb may have in a sentence: as written and its lemma."""
+    lemma = lemmatize(word, "NOUN")
+    return (word,) if lemma == word else (word, lemma)

@@ -71,13 +71,24 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
+        upgrade: bool = True,
     ) -> Store:
-        """Open (and for writing: create or upgrade) the database at ``path``."""
+        """Open (and for writing: create or upgrade) the database at ``path``.
+
+        ``upgrade=False`` skips the schema check of a writable open: for a writer that holds
+        the :class:`~newsevents.store.ingest.WriterLock` and has upgraded the file already.
+        """
         path = Path(path)
         con = connect(path, read_only=read_only, timeout=timeout)
         try:
-            if read_only:
+            if not read_only and not upgrade:
+                pass
+            elif read_only:
                 version = migrate.current_version(con)
                 if version < migrate.latest_version():
                     raise StoreError(

@@ -1,11 +1,15 @@
 """Ingest: code articles in worker processes and store them, safe to interrupt and re-run.
 
-The main process reads the inputs, skips articles already stored (the key is the article id,
-a content hash), hands batches to the workers, and writes their results in input order. It
-writes in transactions of whole articles and holds the database file only while it writes:
-every ``flush_seconds`` (or ``flush_articles``) it opens the file, commits one batch, and
-closes it, so readers get their turn between batches. A second ingest into the same file is
-refused at once through a lock file next to the database.
+The workers start first, so they load the model while the main process opens the database
+and starts reading. The main process reads the inputs lazily, skips articles already stored
+(the key is the article id, a content hash), keeps at most two batches per worker in flight,
+and writes the results in input order as they arrive: memory stays flat however large the
+corpus. It writes in transactions of whole articles and holds the database file only while
+it writes: every ``flush_seconds`` (or ``flush_articles``) it opens the file, commits every
+article coded since the last commit in one transaction, and closes it, so readers get their
+turn between commits. A second ingest into the same file is refused at once through a lock
+file next to the database. ``workers=0`` codes in the main process (no second copy of the
+model, no inter-process traffic).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,8 +113,8 @@ class WriterLock:
 class IngestOptions:
     workers: int = 1
     retry_failed: bool = False
-    flush_seconds: float = 1.0
-    flush_articles: int = 500
+    flush_seconds: float = 3.0  # commit at least this often (readers get in between commits)
+    flush_articles: int = 500  # and whenever this many articles wait to be written
     timeout: float = 60.0  # how long to wait for readers to release the file
 
 
@@ -175,7 +180,8 @@ class _Run:
 
     def flush(self) -> None:
         if self.buffer or self.problems:
-            with Store.open(self.db, timeout=self.options.timeout) as store:
+            # the schema was upgraded when the run began, and the WriterLock keeps it so
+            with Store.open(self.db, timeout=self.options.timeout, upgrade=False) as store:
                 report = write_batch(store.con, self.buffer, self.rule, read_failures=self.problems)
             self.summary.add(report)
             self.buffer, self.problems = [], []
@@ -197,28 +203,30 @@ def ingest(
 ) -> IngestSummary:
     """Code and store ``items`` (Articles; ReadProblems are recorded as failures).
 
-    Raises :class:`StoreLockedError` when another ingest writes to ``db``, and
-    :class:`StoreError` when a batch cannot be written (nothing of that batch is stored).
+    ``items`` is consumed lazily, as the workers ask for work. Raises
+    :class:`StoreLockedError` when another ingest writes to ``db``, and :class:`StoreError`
+    when a batch cannot be written (nothing of that batch is stored).
     """
     settings = settings or Settings()
     options = options or IngestOptions(workers=settings.workers)
     db = Path(db)
     started = time.monotonic()
-    with WriterLock(db):
-        run = _Run(db, settings, options, progress)
-        pool: WorkerPool | InlinePool = (
-            WorkerPool(settings, options.workers) if options.workers > 0 else InlinePool(settings)
-        )
-        with pool:
-            pending: list[list[Article]] = []
+    with WriterLock(db), _start_pool(settings, options.workers) as pool:
+        run = _Run(db, settings, options, progress)  # while the workers load the model
+        pending: deque[list[Article]] = deque()
 
-            def remembered() -> Iterator[list[Article]]:
-                for batch in _batches(run.wanted(items), settings.batch_size):
-                    pending.append(batch)
-                    yield batch
+        def remembered() -> Iterator[list[Article]]:
+            for batch in _batches(run.wanted(items), settings.batch_size):
+                pending.append(batch)
+                yield batch
 
-            for coded in pool.map(remembered()):
-                run.take(pending.pop(0), coded)
+        for coded in pool.map(remembered()):
+            run.take(pending.popleft(), coded)
         run.flush()
     run.summary.seconds = time.monotonic() - started
     return run.summary
+
+
+def _start_pool(settings: Settings, workers: int) -> WorkerPool | InlinePool:
+    """Worker processes (they start loading the model at once), or the pipeline in-process."""
+    return WorkerPool(settings, workers) if workers > 0 else InlinePool(settings)

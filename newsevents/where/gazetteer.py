@@ -75,10 +75,60 @@ def _iso3(iso2: str, fallback: str) -> str:
     return str(country.alpha_3) if country is not None else fallback
 
 
+# Alternate names that are ordinary words: GeoNames lists "North" for North Salt Lake.
+GENERIC_ALTERNATES = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "city",
+        "new",
+        "old",
+        "port",
+        "saint",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "lake",
+        "river",
+        "mount",
+        "bay",
+        "island",
+        "beach",
+        "centre",
+        "center",
+        "valley",
+        "park",
+        "springs",
+        "heights",
+        "hills",
+        "station",
+        "capital",
+        "district",
+        "county",
+        "state",
+        "province",
+        "region",
+        "border",
+        "coast",
+        "downtown",
+        "airport",
+        "harbour",
+        "harbor",
+        "",
+    ]
+)
+
+
 def _usable_alternate(name: str) -> bool:
-    """An English-looking alternate name: ASCII, capitalised, not a code ("NYC"), few words."""
+    """An English-looking alternate name: ASCII, capitalised, not a code ("NYC"), few words,
+    not an ordinary word."""
     return (
         len(name) > 3
+        and normalize(name) not in GENERIC_ALTERNATES
         and name.isascii()
         and name[0].isupper()
         and not name.isupper()
