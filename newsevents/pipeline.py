@@ -30,7 +30,7 @@ from newsevents.coding.vocab import ClaimVocabulary
 from newsevents.model import Article, Coder, Event, Place
 from newsevents.nlp import load_model
 from newsevents.settings import Settings
-from newsevents.when import DateResolver
+from newsevents.when import DateResolution, DateResolver
 from newsevents.where import Gazetteer, PlaceResolver
 
 CODER = Coder(name="newsevents", version=__version__)
@@ -139,21 +139,32 @@ def code_document(stages: Stages, article: Article, doc: Doc, settings: Settings
     actors = stages.actors.for_doc(doc, date=article.published)
     candidates = stages.coder.code(doc, actors)
     dateline = stages.places.dateline(article.text)
+    dates: dict[int, DateResolution] = {}  # per trigger: a reciprocal pair shares its date
+    places: dict[tuple[int, tuple[str, ...]], Place | None] = {}
     events = []
-    for candidate in candidates:
-        if candidate.confidence < settings.min_confidence:
+    for c in candidates:
+        if c.confidence < settings.min_confidence:
             continue
-        events.append(to_event(stages, article, candidate, dateline))
+        if c.trigger.i not in dates:
+            dates[c.trigger.i] = stages.dates.resolve(
+                c.sentence, c.trigger, published=article.published
+            )
+        countries = tuple(a.country for a in (c.source, c.target) if a is not None and a.country)
+        key = (c.trigger.i, tuple(sorted(countries)))
+        if key not in places:
+            places[key] = stages.places.resolve(
+                c.sentence, c.trigger, actor_countries=countries, dateline=dateline
+            )
+        events.append(to_event(article, c, dates[c.trigger.i], places[key], stages.ontology))
     return events
 
 
-def to_event(stages: Stages, article: Article, c: Candidate, dateline: Place | None) -> Event:
+def to_event(
+    article: Article, c: Candidate, when: DateResolution, place: Place | None, ontology: Ontology
+) -> Event:
     sent = c.sentence
     evidence = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    when = stages.dates.resolve(sent, c.trigger, published=article.published)
-    countries = [a.country for a in (c.source, c.target) if a is not None and a.country]
-    place = stages.places.resolve(sent, c.trigger, actor_countries=countries, dateline=dateline)
     return Event(
         id=event_id(article.id, c),
         article_id=article.id,
@@ -162,7 +173,7 @@ def to_event(stages: Stages, article: Article, c: Candidate, dateline: Place | N
         span=(start, start + len(evidence)),
         source=c.source,
         target=c.target,
-        type=stages.ontology.event_type(c.code),
+        type=ontology.event_type(c.code),
         status=c.status,
         polarity=c.polarity,
         modality=c.modality,

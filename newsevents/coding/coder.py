@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import DocActors
@@ -24,6 +25,7 @@ from newsevents.coding.frames import (
     antecedent,
     find_frames,
     is_passive,
+    trigger_candidates,
     with_conj,
 )
 from newsevents.coding.lexicon import Lexicon
@@ -72,11 +74,13 @@ class EventCoder:
         self.lexicon = lexicon
         self.vocab = vocab
         self.country_names: Mapping[str, str] = country_names or {}
+        self.lemma_hashes = frozenset(hash_string(w) for w in (*lexicon.verbs, *lexicon.nouns))
 
     def code(self, doc: Doc, actors: DocActors) -> list[Candidate]:
         out: list[Candidate] = []
+        candidates = trigger_candidates(doc, self.lemma_hashes)
         for index, sent in enumerate(doc.sents):
-            resolved = self._resolve_sentence(sent, actors, out)
+            resolved = self._resolve_sentence(sent, actors, out, candidates)
             for item in resolved:
                 out.extend(self._emit(sent, index, item, actors))
         return out
@@ -84,9 +88,13 @@ class EventCoder:
     # --- per sentence ------------------------------------------------------------------------
 
     def _resolve_sentence(
-        self, sent: Span, actors: DocActors, earlier: Sequence[Candidate]
+        self,
+        sent: Span,
+        actors: DocActors,
+        earlier: Sequence[Candidate],
+        candidates: Sequence[int],
     ) -> list[_Resolved]:
-        frames = find_frames(sent, self.lexicon, self.vocab)
+        frames = find_frames(sent, self.lexicon, self.vocab, candidates=candidates)
         triggers = {f.trigger.i for f in frames}
         items: list[_Resolved] = []
         for frame in frames:
@@ -283,7 +291,9 @@ def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
     return []
 
 
-LOCATIVES = frozenset({"in", "at", "near", "inside", "across", "throughout", "around", "off", "into"})
+LOCATIVES = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "around", "off", "into"}
+)
 
 
 def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -> Actor | None:

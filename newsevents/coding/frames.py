@@ -17,11 +17,15 @@ Grammar covered here (spaCy's English dependency labels):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX as AUX_SYMBOL
+from spacy.symbols import NOUN as NOUN_SYMBOL
+from spacy.symbols import VERB as VERB_SYMBOL
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.coding.lexicon import Lexicon, Pattern, Predicate
 from newsevents.coding.verb_context import words_after, words_before
@@ -48,16 +52,32 @@ class Frame:
     fallback_targets: tuple[Token, ...] = ()  # tried when no target word is an actor
 
 
-def find_frames(sent: Span, lexicon: Lexicon, vocab: ClaimVocabulary) -> list[Frame]:
-    """Every frame in a sentence, verbs first, then event nouns not consumed by a verb."""
+def find_frames(
+    sent: Span,
+    lexicon: Lexicon,
+    vocab: ClaimVocabulary,
+    *,
+    candidates: Sequence[int] | None = None,
+) -> list[Frame]:
+    """Every frame in a sentence, verbs first, then event nouns not consumed by a verb.
+
+    ``candidates`` (token indices, from :func:`trigger_candidates`) spares looking at every
+    token of the sentence.
+    """
+    doc = sent.doc
+    tokens = (
+        [doc[i] for i in candidates if sent.start <= i < sent.end]
+        if candidates is not None
+        else list(sent)
+    )
     frames: list[Frame] = []
-    for token in sent:
+    for token in tokens:
         if token.pos_ in ("VERB", "AUX") and lexicon.knows_verb(token.lemma_.lower()):
             frame = verb_frame(token, lexicon, vocab)
             if frame:
                 frames.append(frame)
     consumed = {o.i for f in frames for o in f.objects}
-    for token in sent:
+    for token in tokens:
         if token.pos_ == "NOUN" and token.i not in consumed:
             lemma = token.lemma_.lower()
             if lexicon.knows_noun(lemma):
@@ -65,6 +85,20 @@ def find_frames(sent: Span, lexicon: Lexicon, vocab: ClaimVocabulary) -> list[Fr
                 if frame:
                     frames.append(frame)
     return frames
+
+
+def trigger_candidates(doc: Doc, lemma_hashes: frozenset[int]) -> list[int]:
+    """Indices of verbs and nouns whose lemma the lexicon knows, read from the parse arrays
+    without building a Token for every word."""
+    array = doc.to_array([POS, LEMMA])
+    return [
+        i
+        for i, (pos, lemma) in enumerate(array.tolist())
+        if pos in TRIGGER_POS and lemma in lemma_hashes
+    ]
+
+
+TRIGGER_POS = frozenset({int(VERB_SYMBOL), int(AUX_SYMBOL), int(NOUN_SYMBOL)})
 
 
 # --- verbs -----------------------------------------------------------------------------------

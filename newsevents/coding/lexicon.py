@@ -32,6 +32,11 @@ from pathlib import Path
 
 from newsevents.errors import DictionaryError
 
+Word = tuple[str, ...]
+"""The spellings a pattern word is matched by (its form, its lemma): ``("euros", "euro")``."""
+Group = tuple[Word, ...]
+"""Pattern words that must be adjacent in the sentence."""
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -46,12 +51,10 @@ class Pattern:
     origin: str = ""  # "file:line", for messages and --show-misses
     reverse_code: str | None = None  # PETRARCH "[032:033]": the target does 033 to the source
     form: str | None = None  # the verb only in this surface form, lower case ("left", "met")
-    # Words before the verb, in order: each group's words adjacent, gaps allowed between groups
-    # (PETRARCH "MOST_CERTAINLY_WO_N'T EVER *"). Words are keys made by ``word_key``.
-    before: tuple[tuple[str, ...], ...] = ()
-    # Words after the verb in its own phrase, in order, gaps allowed; each word is given by its
-    # accepted spellings (form and lemma: ("euros", "euro")).
-    words: tuple[tuple[str, ...], ...] = ()
+    # Words before the verb and words after it in its own phrase: groups in order, gaps allowed
+    # between groups, the words of a group adjacent (PETRARCH "MOST_CERTAINLY_WO_N'T EVER *").
+    before: tuple[Group, ...] = ()
+    words: tuple[Group, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -59,7 +62,7 @@ class Pattern:
             4 * len(self.objects)
             + 3 * len(self.particles)
             + (2 if self.prep else 0)
-            + 2 * len(self.words)
+            + 2 * sum(len(group) for group in self.words)
             + 2 * sum(len(group) for group in self.before)
             + (1 if self.form else 0)
         )
@@ -68,7 +71,7 @@ class Pattern:
     def absorbs_negation(self) -> bool:
         """The pattern names a negator before the verb (``WILL NOT *``): its code already says
         what the negated verb means, so the event it codes is not itself negated."""
-        return any(word in NEGATORS for group in self.before for word in group)
+        return any(s in NEGATORS for group in self.before for word in group for s in word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +83,10 @@ class Predicate:
     objects: tuple[tuple[str, ...], ...] = ()  # each object: its modifier lemmas then its head
     preps: frozenset[str] = frozenset()
     form: str = ""  # the verb as written, lower case
-    before: tuple[str, ...] = ()  # word keys of the verb's auxiliaries, negators, adverbs, in order
-    words: tuple[tuple[str, str], ...] = ()  # (form, lemma) of the words of the verb phrase
+    # (word_key of the form, lemma) of the verb's auxiliaries, negators and adverbs, in order,
+    # and of the words of its phrase after it; filled only when a pattern of the verb needs them.
+    before: tuple[tuple[str, str], ...] = ()
+    words: tuple[tuple[str, str], ...] = ()
 
 
 NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
@@ -177,27 +182,23 @@ def _fits(pattern: Pattern, predicate: Predicate) -> bool:
         return False
     if pattern.before and not _groups_in(pattern.before, predicate.before):
         return False
-    return not (pattern.words and not _words_in(pattern.words, predicate.words))
+    return not (pattern.words and not _groups_in(pattern.words, predicate.words))
 
 
-def _groups_in(groups: tuple[tuple[str, ...], ...], found: tuple[str, ...]) -> bool:
-    """Each group occurs as an adjacent run in ``found``, the groups in order."""
+def _groups_in(groups: tuple[Group, ...], found: tuple[tuple[str, str], ...]) -> bool:
+    """Each group occurs as an adjacent run in ``found``, the groups in order, gaps between."""
     start = 0
     for group in groups:
         size = len(group)
-        at = next(
-            (i for i in range(start, len(found) - size + 1) if found[i : i + size] == group), None
-        )
+        at = next((i for i in range(start, len(found) - size + 1) if _run(group, found, i)), None)
         if at is None:
             return False
         start = at + size
     return True
 
 
-def _words_in(wanted: tuple[tuple[str, ...], ...], found: tuple[tuple[str, str], ...]) -> bool:
-    """``wanted`` is an ordered subsequence of ``found``; a word matches by form or lemma."""
-    slots = iter(found)
-    return all(any(any(s in spellings for s in slot) for slot in slots) for spellings in wanted)
+def _run(group: Group, found: tuple[tuple[str, str], ...], at: int) -> bool:
+    return all(any(s in spellings for s in found[at + k]) for k, spellings in enumerate(group))
 
 
 def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:

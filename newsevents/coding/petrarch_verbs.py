@@ -47,7 +47,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from newsevents.coding.lexicon import Lexicon, Pattern, word_key
+from newsevents.coding.lexicon import Group, Lexicon, Pattern, Word, word_key
 from newsevents.errors import DictionaryError
 
 if TYPE_CHECKING:
@@ -166,8 +166,8 @@ class _Shape:
     objects: tuple[str, ...] = ()
     prep: str | None = None
     compound: bool = False
-    before: tuple[tuple[str, ...], ...] = ()
-    words: tuple[tuple[str, ...], ...] = ()
+    before: tuple[Group, ...] = ()
+    words: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,12 +471,16 @@ def _patterns(
     if code is None:
         return
     reasons: set[str] = set()
+    seen: set[tuple[_Shape, str, str | None]] = set()
     for tokens in variants:
-        shape = _shape(tokens, lemmatize)
-        if isinstance(shape, str):
-            reasons.add(shape)
+        shapes = _shape(tokens, lemmatize)
+        if isinstance(shapes, str):
+            reasons.add(shapes)
             continue
-        for lemma, form in verbs:
+        for shape, (lemma, form) in itertools.product(shapes, verbs):
+            if (shape, lemma, form) in seen:
+                continue  # "WO N'T" and "WILL NOT" give the same words
+            seen.add((shape, lemma, form))
             yield Pattern(
                 code=code,
                 lemma=lemma,
@@ -511,71 +515,79 @@ def _is_code(code: str) -> bool:
     return code.isdigit() and 2 <= len(code) <= 4
 
 
-def _shape(tokens: list[str], lemmatize: Lemmatize) -> _Shape | str:
+def _shape(tokens: list[str], lemmatize: Lemmatize) -> list[_Shape] | str:
     """What a pattern's tokens say, or the reason it is skipped.
 
-    Words before the verb become ``before`` groups; words after it become particles, one
-    object phrase and a target preposition where they fit that shape, else a ``words``
-    sequence (``* ON RESOLUTION``, ``* OVER EFFORTS``).
+    Words before the verb become ``before`` groups. Words after it become particles, one object
+    phrase and a target preposition where they fit that shape (then also, as a fallback, the
+    same words in sequence: "fired two artillery shells" for ``* ARTILLERY``), else only a
+    ``words`` sequence (``* ON RESOLUTION``, ``* OVER EFFORTS``, ``* NEW_ECONOMIC_RELATIONS``).
     """
     if tokens.count("*") != 1:
         return "pattern without exactly one '*'"
     at = tokens.index("*")
-    pre, post = tokens[:at], [t for t in tokens[at + 1 :] if t != JOIN]
+    pre, post = tokens[:at], tokens[at + 1 :]
     compound = "%" in pre
     if any(t in ("+", "^") for t in pre):
         return "target or gap before the verb"
-    before = _before(pre, lemmatize)
-    if post and post[-1] in ("+", "%"):
+    before = tuple(_groups(pre, lambda w: (word_key(w),)))
+    while post and post[-1] in ("+", "%", JOIN):
         compound = compound or post[-1] == "%"
         post = post[:-1]
     if any(t in _MARKERS for t in post):
         return "actor or gap markers inside the phrase"
-    words = [w.lower() for w in post]
+    post = [t.lower() for t in post]
     particles: list[str] = []
-    while words and words[0] in PARTICLES:
-        particles.append(words.pop(0))
-    prep = words.pop() if words and words[-1] in PREPOSITIONS else None
-    words = [w for w in words if w not in DETERMINERS]
-    if any(w in PREPOSITIONS or w in FUNCTION_WORDS or not w[0].isalpha() for w in words):
-        sequence = tuple(_spellings(w, lemmatize) for w in words)
-        return _Shape(tuple(particles), (), prep, compound, before, sequence)
+    while post and post[0] in PARTICLES | {JOIN}:
+        word = post.pop(0)
+        if word != JOIN:
+            particles.append(word)
+    prep = post.pop() if post and post[-1] in PREPOSITIONS else None
+    post = [w for w in post if w not in DETERMINERS]
+    while post and post[-1] == JOIN:
+        post.pop()
+    words = [w for w in post if w != JOIN]
+    sequence = tuple(_groups(post, lambda w: _spellings(w, lemmatize)))
+    shape = _Shape(tuple(particles), (), prep, compound, before, sequence)
+    if JOIN in post or any(
+        w in PREPOSITIONS or w in FUNCTION_WORDS or not w[0].isalpha() for w in words
+    ):
+        return [shape]
     objects = tuple(lemmatize(w, "ADJ") for w in words[:-1]) + tuple(
         lemmatize(w, "NOUN") for w in words[-1:]
     )
-    return _Shape(tuple(particles), objects, prep, compound, before)
+    structured = _Shape(tuple(particles), objects, prep, compound, before)
+    return [structured, shape] if words else [structured]
 
 
-def _before(pre: list[str], lemmatize: Lemmatize) -> tuple[tuple[str, ...], ...]:
-    """Groups of adjacent words before the verb (``$`` and ``%`` dropped), as word keys."""
-    groups: list[list[str]] = []
+def _groups(tokens: list[str], spell: Callable[[str], Word]) -> Iterator[Group]:
+    """Groups of adjacent words (joined by :data:`JOIN`); ``$`` and ``%`` are dropped."""
+    group: list[Word] = []
     joined = False
-    for token in pre:
+    for token in tokens:
         if token == JOIN:
             joined = True
             continue
         if token in ("$", "%"):
-            joined = False
             continue
-        keys = _keys(token, lemmatize)
-        if joined and groups:
-            groups[-1].extend(keys)
-        else:
-            groups.append(keys)
+        if group and not joined:
+            yield tuple(group)
+            group = []
+        group.extend(spell(w) for w in _split_contraction(token.lower()))
         joined = False
-    return tuple(tuple(group) for group in groups)
+    if group:
+        yield tuple(group)
 
 
-def _keys(word: str, lemmatize: Lemmatize) -> list[str]:
-    """Word keys of a pattern word; "DON'T" is two words, as a tokenizer splits it."""
-    low = word.lower()
-    if low.endswith("n't") and low != "n't":
-        return [*_keys(low[:-3], lemmatize), "not"]
-    key = word_key(low)
-    return [key if key != low else lemmatize(low, "VERB")]
+def _split_contraction(word: str) -> list[str]:
+    """ "DON'T" is two words, as a tokenizer splits it: "do", "n't"."""
+    if word.endswith("n't") and word != "n't":
+        return [word[:-3], "n't"]
+    return [word]
 
 
-def _spellings(word: str, lemmatize: Lemmatize) -> tuple[str, ...]:
+def _spellings(word: str, lemmatize: Lemmatize) -> Word:
     """The spellings a word after the verb may have in a sentence: as written and its lemma."""
-    lemma = lemmatize(word, "NOUN")
-    return (word,) if lemma == word else (word, lemma)
+    key = word_key(word)
+    lemma = lemmatize(key, "NOUN")
+    return (key,) if lemma == key else (key, lemma)

@@ -44,8 +44,8 @@ CLAUSE_DEPS = frozenset(
 MAX_CLIMB = 4
 
 
-def words_before(verb: Token) -> tuple[str, ...]:
-    """Keys (:func:`word_key` of the lemma) of the words before ``verb`` that modify it."""
+def words_before(verb: Token) -> tuple[tuple[str, str], ...]:
+    """(:func:`word_key` of the form, lemma) of the words before ``verb`` that modify it."""
     found: dict[int, Token] = {}
     node = verb
     for _ in range(MAX_CLIMB):
@@ -60,7 +60,7 @@ def words_before(verb: Token) -> tuple[str, ...]:
         if node.pos_ == "ADJ" and node.dep_ == "acomp" and node.head.i < verb.i:
             node = node.head  # "were able to leave": the copula's words count too
             found[node.i] = node
-    return tuple(_key(found[i]) for i in sorted(found))
+    return tuple((word_key(found[i].lower_), found[i].lemma_.lower()) for i in sorted(found))
 
 
 def words_after(verb: Token) -> tuple[tuple[str, str], ...]:
@@ -73,9 +73,3 @@ def words_after(verb: Token) -> tuple[tuple[str, str], ...]:
         stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
     out.sort(key=lambda t: t.i)
     return tuple((t.lower_, t.lemma_.lower()) for t in out)
-
-
-def _key(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    key = word_key(token.lower_)
-    return key if key != token.lower_ else lemma

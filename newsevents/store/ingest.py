@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsevents.errors import StoreLockedError
+from newsevents.errors import NewsEventsError, StoreError, StoreLockedError
 from newsevents.model import Article
 from newsevents.settings import Settings
 from newsevents.store.cluster import ClusterRule
@@ -220,8 +220,13 @@ def ingest(
                 pending.append(batch)
                 yield batch
 
-        for coded in pool.map(remembered()):
-            run.take(pending.popleft(), coded)
+        try:
+            for coded in pool.map(remembered()):
+                run.take(pending.popleft(), coded)
+        except (NewsEventsError, KeyboardInterrupt) as exc:
+            if not isinstance(exc, StoreError):
+                run.flush()  # keep what was coded before a worker died or Ctrl-C
+            raise
         run.flush()
     run.summary.seconds = time.monotonic() - started
     return run.summary

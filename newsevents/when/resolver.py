@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -72,6 +73,8 @@ class DateResolver:
         """``vocabulary`` defaults to ``Vocabulary.load()`` (reads one small YAML file)."""
         self.vocab = vocabulary or Vocabulary.load()
         self.finder = ExpressionFinder(self.vocab)
+        # the same sentence is searched once for all of its events
+        self._find = lru_cache(maxsize=1024)(self._find_tuple)
         self.follow_next_sentence = follow_next_sentence
 
     def resolve(self, sent: Span, trigger: Token, *, published: dt.date | None) -> DateResolution:
@@ -108,8 +111,11 @@ class DateResolver:
             out.append(_Candidate(expr, level, tree_distance(span.root, trigger), verb))
         return out
 
+    def _find_tuple(self, text: str) -> tuple[Expression, ...]:
+        return tuple(self.finder.find(text))
+
     def _expressions(self, sent: Span) -> list[Expression]:
-        found = self.finder.find(sent.text)
+        found = list(self._find(sent.text))
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
