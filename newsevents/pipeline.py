@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from newsevents import __version__
 from newsevents.actors import ActorKnowledge, ActorResolver
 from newsevents.coding.coder import Candidate, EventCoder
-from newsevents.coding.lexicon import Lexicon
+from newsevents.coding.lexicon import Lexicon, is_lexicon_file
 from newsevents.coding.ontology import Ontology
 from newsevents.coding.petrarch_verbs import (
     is_petrarch_verbs,
@@ -119,8 +119,12 @@ class Pipeline:
 def build_stages(settings: Settings, *, nlp: Language | None = None) -> Stages:
     """Every stage but the parser. ``nlp`` lemmatizes imported PETRARCH verb dictionaries."""
     verb_files = [p for p in settings.dictionaries if is_petrarch_verbs(Path(p))]
-    actor_files = [p for p in settings.dictionaries if p not in verb_files]
-    lexicon = Lexicon.load() if settings.builtin_lexicon or not verb_files else Lexicon()
+    lexicon_files = [Path(p) for p in settings.dictionaries if is_lexicon_file(Path(p))]
+    actor_files = [
+        p for p in settings.dictionaries if p not in verb_files and Path(p) not in lexicon_files
+    ]
+    builtin = settings.builtin_lexicon or not verb_files
+    lexicon = Lexicon.load(extra=lexicon_files, builtin=builtin)
     lemmatize = spacy_lemmatizer(nlp) if nlp is not None else None
     for path in verb_files:
         lexicon = lexicon.merged(load_petrarch_verbs(Path(path), lemmatize=lemmatize))

@@ -44,16 +44,36 @@ class Claim:
     appeal_from: Token | None = None  # "X urged Y to E": the event becomes X's appeal to Y
 
 
-def assess(trigger: Token, code: str, vocab: ClaimVocabulary) -> Claim:
-    """The claim made about the event triggered by ``trigger`` with lexicon code ``code``."""
+def assess(
+    trigger: Token,
+    code: str,
+    vocab: ClaimVocabulary,
+    *,
+    literal: bool = False,
+    negation_in_code: bool = False,
+) -> Claim:
+    """The claim made about the event triggered by ``trigger`` with lexicon code ``code``.
+
+    ``literal``: the code comes from an imported dictionary and is not recoded for future or
+    intent. ``negation_in_code``: the pattern named the negation ("WILL NOT *"), so the code
+    already says what the negation means and the event is not negated again.
+    """
     polarity: Polarity = "negated" if negated(trigger, vocab) else "positive"
+    if negation_in_code:
+        polarity = "positive"
     control = _control(trigger, code, vocab)
     code, modality, controller, appeal_from = control
     if controller is not None and negated(controller, vocab):
         polarity = "negated"
     if modality == "actual":
         modality = _mood(trigger, vocab)
-        if modality == "intended":  # "will visit": CAMEO's intent code where it has one
+        refusal = recode(code, vocab.refusal_codes)
+        if literal:
+            pass
+        elif modality == "intended" and polarity == "negated" and refusal is not None:
+            # "said he would not provide support": a declared refusal is a rejection (12x)
+            code, polarity, modality = refusal, "positive", "actual"
+        elif modality == "intended":  # "will visit": CAMEO's intent code where it has one
             code = recode(code, vocab.intent_codes) or code
     if code.startswith("13"):
         modality = "threatened"
@@ -91,6 +111,12 @@ def _control(
     ):
         return code, "actual", None, None
     lemma = head.lemma_.lower()
+    if trigger.dep_ == "ccomp" and not _controlled_clause(trigger):
+        # "hoped French officials would be indicted": a clause with a subject of its own
+        if lemma not in vocab.appeal_verbs | vocab.demand_verbs | vocab.intent_verbs:
+            return code, "actual", None, None
+        if lemma in vocab.intent_verbs and not _object_controlled(trigger, head):
+            return code, "actual", None, None
     if lemma in vocab.threat_verbs:
         return recode(code, vocab.threat_codes) or "130", "threatened", head, None
     if lemma in vocab.refusal_verbs:
@@ -103,6 +129,14 @@ def _control(
     if lemma in vocab.intent_verbs:
         return _intent(code, vocab), _intent_mood(code, vocab), head, None
     return code, "actual", None, None
+
+
+def _controlled_clause(clause: Token) -> bool:
+    """An infinitive ("to attack") or a clause whose subject is a pronoun ("hopes it will")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return True
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].pos_ == "PRON"
 
 
 def _object_controlled(trigger: Token, head: Token) -> bool:

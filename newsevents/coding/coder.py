@@ -25,6 +25,7 @@ from newsevents.coding.frames import (
     antecedent,
     find_frames,
     is_passive,
+    prep_objects,
     trigger_candidates,
     with_conj,
 )
@@ -130,8 +131,15 @@ class EventCoder:
         if frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass"):
             governor = trigger.head
             if governor.lemma_.lower() in self.vocab.light_verbs:
-                return assess(governor, frame.pattern.code, self.vocab)
-        return assess(trigger, frame.pattern.code, self.vocab)
+                trigger = governor
+        pattern = frame.pattern
+        return assess(
+            trigger,
+            pattern.code,
+            self.vocab,
+            literal=pattern.literal,
+            negation_in_code=pattern.absorbs_negation,
+        )
 
     def _arguments(
         self, frame: Frame, claim: Claim, actors: DocActors
@@ -299,6 +307,8 @@ LOCATIVES = frozenset(
 def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -> Actor | None:
     """The country of the place where an event happened ("shelled villages in Donetsk")."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+        heads.append(trigger.head)  # "staged a protest in Beijing"
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVES:
@@ -338,7 +348,8 @@ def _owner_actors(token: Token, actors: DocActors) -> list[Actor]:
                 found = actors.actors_at(child)
                 if found:
                     return found
-    return []
+    by = prep_objects(token, "by")  # "allegations by Rwanda", "the attack by X"
+    return [a for t in by for a in actors.actors_at(t)]
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
@@ -348,7 +359,9 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def dyads(
     sources: Sequence[Actor], targets: Sequence[Actor], *, reciprocal: bool
 ) -> list[tuple[Actor | None, Actor | None]]:
-    """Source–target pairs; reciprocal events run both ways; an actor never acts on itself."""
+    """Source–target pairs; an actor never acts on itself. A reciprocal event among actors in
+    one slot ("Kim and Shoigu discussed", "a meeting between X and Y") runs every way; with an
+    explicit target ("X met Y") it runs from source to target, as CAMEO coders do."""
     pairs: list[tuple[Actor | None, Actor | None]] = []
     if reciprocal and sources and not targets and len(sources) > 1:
         targets = sources
@@ -357,8 +370,6 @@ def dyads(
             for t in targets:
                 if not same_actor(s, t):
                     pairs.append((s, t))
-                    if reciprocal and targets is not sources:
-                        pairs.append((t, s))
     elif sources:
         pairs = [(s, None) for s in sources]
     else:

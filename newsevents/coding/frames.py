@@ -109,6 +109,10 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     passive = is_passive(verb)
     if passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "civilians imprisoned for ..."
+    if participle:
+        passive = True
+        objects.append(verb.head)
     lemma = verb.lemma_.lower()
     needs_before, needs_words = lexicon.verb_context(lemma)
     predicate = Predicate(
@@ -128,6 +132,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     )
     sources = verb_sources(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
+    if pattern.converse:  # "Ukraine received weapons from the US": the US acts
+        sources, targets = targets, sources
     fallback = [o for o in objects if o not in targets and o not in consumed]
     return Frame(
         verb, pattern, "verb", tuple(sources), tuple(targets), consumed, (), tuple(fallback)
@@ -166,7 +172,10 @@ def _verb_targets(
         return []
     free = [o for o in objects if o not in consumed]
     if passive:
-        free = [c for c in verb.children if c.dep_ == "nsubjpass" and c not in consumed] or free
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            patients.append(verb.head)
+        free = [c for c in patients if c not in consumed] or free
     if free:
         return with_conj(free[0])
     datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
@@ -187,17 +196,38 @@ def prep_objects(head: Token, prep: str) -> list[Token]:
 
 def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     """The words that fill the subject slot of ``verb``, climbing shared and controlled subjects."""
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         agents = [c for c in verb.children if c.dep_ == "agent"]
         for agent in agents:
             pobjs = [g for g in agent.children if g.dep_ == "pobj"]
             if pobjs:
                 return with_conj(pobjs[0])
-        return []
+        return _instrument_agent(verb)
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return [antecedent(t) for t in with_conj(child)]
     return _inherited_subject(verb, vocab)
+
+
+def _instrument_agent(verb: Token) -> list[Token]:
+    """ "killed in an air strike by government forces", "killed in Israeli tank shelling":
+    a passive without its own agent takes the agent of the event noun it happened in."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                continue
+            by = prep_objects(noun, "by")
+            if by:
+                return by
+            owners = [
+                c for c in noun.subtree if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+            ]
+            named = [c for c in owners if c.ent_type_ in ("NORP", "GPE", "ORG")]
+            if named:
+                return named[:1]
+    return []
 
 
 def _inherited_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
@@ -327,4 +357,9 @@ def _noun_sources(noun: Token, governor: Token | None, vocab: ClaimVocabulary) -
     if _lent_subject(noun, governor, vocab):
         assert governor is not None
         return verb_sources(governor, vocab)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in vocab.frame_prepositions:
+        verb = prep.head
+        if (verb.pos_ in ("VERB", "AUX") and prep.i < verb.i) or prep.lower_ == "during":
+            return verb_sources(verb, vocab)  # "During a visit to Beirut, Petraeus held talks"
     return []

@@ -5,7 +5,7 @@ this module only parses them and picks the most specific pattern for a predicate
 
 File format, one pattern per line (``#`` starts a comment)::
 
-    CODE  LEMMA [particle ...] [+object ...] [>prep] [<>]
+    CODE  LEMMA [particle ...] [+object] [>prep] [<>] [<<]
 
 * ``LEMMA``: the verb lemma (``verbs.txt``) or event noun lemma (``nouns.txt``), lower case.
 * bare words after the lemma are particles (``cordon off``, ``carry out``).
@@ -13,10 +13,16 @@ File format, one pattern per line (``#`` starts a comment)::
   compound); ``+tear_gas`` is a compound object, matched as modifier words before the head.
   Several ``+`` words are alternatives joined into one pattern only when written on separate lines.
 * ``>prep`` names the preposition that introduces the target (``express +gratitude >to``).
-* ``<>`` marks a reciprocal event: "A met B" also gives "B met A".
+* ``<>`` marks a reciprocal event: conjoined actors ("Kim and Shoigu discussed") act on each
+  other.
+* ``<<`` marks a converse verb: the object of ``>prep`` is the one who acts
+  (``receive +weapon >from <<``: "Ukraine received weapons from the US" is USA → UKR).
 
 The most specific pattern wins: particles, objects and a matched preposition each add to the
-score, so ``fire +tear_gas >at`` (175) beats ``fire >at`` (190), which beats ``fire`` (174?).
+score, so ``fire +tear_gas >at`` (175) beats ``fire >at`` (190).
+
+A user lexicon file in this format, passed with ``--dictionary``, adds to the built-in one; a
+line ``[nouns]`` starts its event nouns.
 
 Imported PETRARCH dictionaries (``newsevents.coding.petrarch_verbs``) can say more than this
 line format: a surface ``form`` of the verb (``LEFT`` is not ``LEAVE``), words ``before`` the
@@ -55,6 +61,10 @@ class Pattern:
     # between groups, the words of a group adjacent (PETRARCH "MOST_CERTAINLY_WO_N'T EVER *").
     before: tuple[Group, ...] = ()
     words: tuple[Group, ...] = ()
+    # "receive +weapon >from <<": the object of >prep is the one who acts (converse verbs)
+    converse: bool = False
+    # an imported dictionary's code is kept as written: no recoding for "will" (intent)
+    literal: bool = False
 
     @property
     def specificity(self) -> int:
@@ -106,16 +116,24 @@ class Lexicon:
 
     verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    # lemma -> object head (None: patterns without an object) -> (file position, pattern):
+    # a predicate is only tested against the patterns its objects can satisfy
+    verb_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
+        default_factory=dict
+    )
+    noun_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
-    def load(cls, *, extra: Sequence[Path] = ()) -> Lexicon:
-        """The built-in lexicon, plus user files (``extra``) whose lines are added to verbs.
+    def load(cls, *, extra: Sequence[Path] = (), builtin: bool = True) -> Lexicon:
+        """The built-in lexicon (unless ``builtin`` is False), plus user files (``extra``),
+        whose patterns come first, so they win over built-in ones of equal specificity.
 
         A user file may hold a ``[nouns]`` line; patterns after it are event nouns.
         """
-        base = resources.files("newsevents") / "data" / "lexicon"
-        verbs = parse_patterns((base / "verbs.txt").read_text(encoding="utf-8"), origin="verbs.txt")
-        nouns = parse_patterns((base / "nouns.txt").read_text(encoding="utf-8"), origin="nouns.txt")
+        verbs: list[Pattern] = []
+        nouns: list[Pattern] = []
         for path in extra:
             try:
                 text = path.read_text(encoding="utf-8")
@@ -124,11 +142,21 @@ class Lexicon:
             head, _, tail = text.partition("[nouns]")
             verbs += parse_patterns(head, origin=str(path))
             nouns += parse_patterns(tail, origin=str(path))
+        if builtin:
+            base = resources.files("newsevents") / "data" / "lexicon"
+            verbs += parse_patterns((base / "verbs.txt").read_text("utf-8"), origin="verbs.txt")
+            nouns += parse_patterns((base / "nouns.txt").read_text("utf-8"), origin="nouns.txt")
         return cls.from_patterns(verbs, nouns)
 
     @classmethod
     def from_patterns(cls, verbs: Iterable[Pattern], nouns: Iterable[Pattern] = ()) -> Lexicon:
-        return cls(verbs=_index(verbs), nouns=_index(nouns))
+        verb_map, noun_map = _index(verbs), _index(nouns)
+        return cls(
+            verbs=verb_map,
+            nouns=noun_map,
+            verb_index=_object_index(verb_map),
+            noun_index=_object_index(noun_map),
+        )
 
     def merged(self, other: Lexicon) -> Lexicon:
         """A lexicon with ``other``'s patterns taking precedence on equal specificity."""
@@ -139,10 +167,10 @@ class Lexicon:
         return Lexicon.from_patterns(verbs, nouns)
 
     def match_verb(self, predicate: Predicate) -> Pattern | None:
-        return best_match(self.verbs.get(predicate.lemma, ()), predicate)
+        return _match(self.verb_index, self.verbs, predicate)
 
     def match_noun(self, predicate: Predicate) -> Pattern | None:
-        return best_match(self.nouns.get(predicate.lemma, ()), predicate)
+        return _match(self.noun_index, self.nouns, predicate)
 
     def knows_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -208,6 +236,20 @@ def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:
     return all(word in found[:-1] for word in wanted[:-1])
 
 
+def is_lexicon_file(path: Path) -> bool:
+    """A file in the lexicon line format: its first pattern line starts with a CAMEO code."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for raw in handle:
+                line = raw.split("#", 1)[0].strip()
+                if line and line != "[nouns]":
+                    code = line.split()[0]
+                    return code.isdigit() and 2 <= len(code) <= 4 and len(line.split()) >= 2
+    except OSError:
+        return False
+    return False
+
+
 def parse_patterns(text: str, *, origin: str) -> list[Pattern]:
     """Parse the lexicon line format; errors name the file and line."""
     out: list[Pattern] = []
@@ -232,10 +274,12 @@ def parse_line(line: str, *, origin: str) -> Pattern:
     particles: list[str] = []
     objects: tuple[str, ...] = ()
     prep: str | None = None
-    reciprocal = False
+    reciprocal = converse = False
     for word in rest:
         if word == "<>":
             reciprocal = True
+        elif word == "<<":
+            converse = True
         elif word.startswith("+"):
             if objects:
                 raise DictionaryError(
@@ -246,7 +290,7 @@ def parse_line(line: str, *, origin: str) -> Pattern:
             prep = word[1:].lower()
         else:
             particles.append(word.lower())
-    return Pattern(
+    pattern = Pattern(
         code=code,
         lemma=lemma.lower(),
         particles=tuple(particles),
@@ -254,7 +298,39 @@ def parse_line(line: str, *, origin: str) -> Pattern:
         prep=prep,
         reciprocal=reciprocal,
         origin=origin,
+        converse=converse,
     )
+    if converse and not prep:
+        raise DictionaryError(f"{origin}: '<<' needs a >prep naming who acts ('>from <<').")
+    return pattern
+
+
+def _match(
+    index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]],
+    by_lemma: dict[str, tuple[Pattern, ...]],
+    predicate: Predicate,
+) -> Pattern | None:
+    groups = index.get(predicate.lemma)
+    if groups is None:  # a Lexicon built by hand, without the index
+        return best_match(by_lemma.get(predicate.lemma, ()), predicate)
+    found = list(groups.get(None, ()))
+    for head in {obj[-1] for obj in predicate.objects if obj}:
+        found.extend(groups.get(head, ()))
+    found.sort(key=lambda item: item[0])
+    return best_match((pattern for _, pattern in found), predicate)
+
+
+def _object_index(
+    by_lemma: dict[str, tuple[Pattern, ...]],
+) -> dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]]:
+    out: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = {}
+    for lemma, patterns in by_lemma.items():
+        groups: dict[str | None, list[tuple[int, Pattern]]] = {}
+        for position, pattern in enumerate(patterns):
+            head = pattern.objects[-1] if pattern.objects else None
+            groups.setdefault(head, []).append((position, pattern))
+        out[lemma] = {head: tuple(items) for head, items in groups.items()}
+    return out
 
 
 def _index(patterns: Iterable[Pattern]) -> dict[str, tuple[Pattern, ...]]:

@@ -21,12 +21,23 @@ What maps onto the lexicon's patterns (``newsevents.coding.lexicon.Pattern``) is
 * a verb's default code -> a bare pattern (``abandon`` -> 345);
 * ``* [PARTICLE ...] [WORD ... HEAD] [PREP] [+|%]`` -> particles, one object phrase (modifiers
   then head) and the preposition that introduces the target (``express +concern``,
-  ``back down >from``); ``%`` or a ``[X:X]`` code makes the pattern reciprocal;
+  ``back down >from``); ``%`` or a ``[X:X]`` code makes the pattern reciprocal; the same words
+  also become a ``words`` sequence, a weaker fallback ("fired two artillery shells" for
+  ``* ARTILLERY``);
+* other words after the verb (``* ON RESOLUTION``, ``* NEW_ECONOMIC_AID``) -> ``words``: groups
+  in order, the words of a ``_`` phrase or a synset member adjacent, each word matched by its
+  form or its lemma;
+* words before the verb (``WILL NOT *``, ``% HAVE *``, ``INDICATED WOULD *``) -> ``before``
+  groups, matched against the verb's auxiliaries, negators and adverbs and the words of a verb
+  it complements (``newsevents.coding.verb_context``); contractions are spelled out
+  (``WO N'T`` = ``will not``);
+* a verb block whose word is an inflected form of another block's verb (``LEFT`` beside
+  ``LEAVE``, ``MET`` beside ``MEET``) -> patterns with ``form``: PETRARCH codes "left" and
+  "leave" differently;
 * synsets are expanded into one pattern per member.
 
-The rest is skipped and counted by reason in :attr:`VerbImport.skipped`: words before the
-verb (``SAID * ...``), gaps and actor markers inside the phrase (``^``, ``$``, ``+ * ...``),
-a preposition followed by more words (``* FOR &ECONSANCT``), function words (``* NOT ...``),
+The rest is skipped and counted by reason in :attr:`VerbImport.skipped`: a target or gap
+before the verb (``+ WAS_ * ...``), gaps and actor markers after it (``* EID AT ^ WITH +``),
 codes that are not 2-4 digits (``[174K]``, ``[+++]``) and ``[---]`` codes (the lexicon has no
 "no event" pattern). ``[X:Y]`` with ``X != Y`` becomes ``Pattern(code=X, reverse_code=Y)``: the
 source does X to the target and the target does Y to the source (``LEFT [032:033]``).
@@ -156,6 +167,7 @@ FUNCTION_WORDS = frozenset(
 )
 _MARKERS = frozenset({"+", "$", "%", "^"})
 JOIN = "_"  # between two pattern words that must be adjacent ("MOST_CERTAINLY")
+_Verb = tuple[str, str | None, tuple[str, ...]]  # lemma, form, words after it (+CORDON_OFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,9 +421,11 @@ def _convert_block(
 
     A verb written in an inflected form whose lemma is also a verb of its own in the file
     ("LEFT" beside "LEAVE", "MET" beside "MEET") is matched in that form only, as in PETRARCH.
+    The block's patterns apply to each of its verbs, a phrasal verb's words (``+CORDON_OFF``)
+    coming right after the ``*``.
     """
     forms = block.forms or [(block.name, None, block.line)]
-    verbs: list[tuple[str, str | None]] = []
+    verbs: list[_Verb] = []
     for phrase, own_code, number in forms:
         words = _words(phrase)
         if next((i for i, w in enumerate(words) if w.startswith("+")), 0) > 0:
@@ -419,12 +433,11 @@ def _convert_block(
             continue
         word = words[0].lstrip("+").lower()
         lemma = lemmatize(word, "VERB")
-        verb = (lemma, word if word != lemma and lemma in bases else None)
-        if len(words) == 1:
-            verbs.append(verb)
+        form = word if word != lemma and lemma in bases else None
+        verbs.append((lemma, form, tuple(_joined(words[1:]))))
         code = own_code if own_code is not None else block.code
-        variants = [["*", *_joined(words[1:])]]
-        yield from _patterns(variants, code, [verb], f"{origin}:{number}", lemmatize, skipped)
+        where = f"{origin}:{number}"
+        yield from _patterns([["*"]], code, verbs[-1:], where, lemmatize, skipped)
     for body, code, number in block.patterns:
         where = f"{origin}:{number}"
         variants = list(_expand(_tokens(body), synsets, where))
@@ -459,7 +472,7 @@ def _expand(
 def _patterns(
     variants: list[list[str]],
     raw_code: str,
-    verbs: list[tuple[str, str | None]],
+    verbs: list[_Verb],
     where: str,
     lemmatize: Lemmatize,
     skipped: Counter[str],
@@ -472,12 +485,13 @@ def _patterns(
         return
     reasons: set[str] = set()
     seen: set[tuple[_Shape, str, str | None]] = set()
-    for tokens in variants:
-        shapes = _shape(tokens, lemmatize)
+    for tokens, (lemma, form, tail) in itertools.product(variants, verbs):
+        at = tokens.index("*") + 1 if "*" in tokens else 0
+        shapes = _shape([*tokens[:at], *tail, *tokens[at:]], lemmatize)
         if isinstance(shapes, str):
             reasons.add(shapes)
             continue
-        for shape, (lemma, form) in itertools.product(shapes, verbs):
+        for shape in shapes:
             if (shape, lemma, form) in seen:
                 continue  # "WO N'T" and "WILL NOT" give the same words
             seen.add((shape, lemma, form))
@@ -493,6 +507,7 @@ def _patterns(
                 form=form,
                 before=shape.before,
                 words=shape.words,
+                literal=True,
             )
     skipped.update(reasons)
 
@@ -537,18 +552,18 @@ def _shape(tokens: list[str], lemmatize: Lemmatize) -> list[_Shape] | str:
     if any(t in _MARKERS for t in post):
         return "actor or gap markers inside the phrase"
     post = [t.lower() for t in post]
+    prep = post.pop() if post and post[-1] in PREPOSITIONS else None
+    post = [w for w in post if w not in DETERMINERS]
+    while post and post[-1] == JOIN:
+        post.pop()
+    sequence = tuple(_groups(post, lambda w: _spellings(w, lemmatize)))
+    shape = _Shape((), (), prep, compound, before, sequence)
     particles: list[str] = []
     while post and post[0] in PARTICLES | {JOIN}:
         word = post.pop(0)
         if word != JOIN:
             particles.append(word)
-    prep = post.pop() if post and post[-1] in PREPOSITIONS else None
-    post = [w for w in post if w not in DETERMINERS]
-    while post and post[-1] == JOIN:
-        post.pop()
     words = [w for w in post if w != JOIN]
-    sequence = tuple(_groups(post, lambda w: _spellings(w, lemmatize)))
-    shape = _Shape(tuple(particles), (), prep, compound, before, sequence)
     if JOIN in post or any(
         w in PREPOSITIONS or w in FUNCTION_WORDS or not w[0].isalpha() for w in words
     ):
@@ -557,7 +572,7 @@ def _shape(tokens: list[str], lemmatize: Lemmatize) -> list[_Shape] | str:
         lemmatize(w, "NOUN") for w in words[-1:]
     )
     structured = _Shape(tuple(particles), objects, prep, compound, before)
-    return [structured, shape] if words else [structured]
+    return [structured, shape] if sequence else [structured]
 
 
 def _groups(tokens: list[str], spell: Callable[[str], Word]) -> Iterator[Group]:

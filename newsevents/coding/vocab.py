@@ -26,6 +26,7 @@ WORD_LISTS = (
     "event_object_verbs",
     "light_verbs",
     "setting_prepositions",
+    "frame_prepositions",
     "future_markers",
     "hypothetical_markers",
     "conditional_marks",
@@ -50,6 +51,7 @@ class ClaimVocabulary:
     event_object_verbs: frozenset[str]
     light_verbs: frozenset[str]
     setting_prepositions: frozenset[str]
+    frame_prepositions: frozenset[str]
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
     conditional_marks: frozenset[str]

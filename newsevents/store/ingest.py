@@ -15,6 +15,7 @@ model, no inter-process traffic).
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import time
 from collections import deque
@@ -151,7 +152,7 @@ class _Run:
     def wanted(self, items: Iterable[object]) -> Iterator[Article]:
         """Articles to code; record read problems and count the skipped ones."""
         seen: set[str] = set()
-        for item in [*self.failed_stored, *items]:
+        for item in itertools.chain(self.failed_stored, items):  # lazily
             if not isinstance(item, Article):
                 if getattr(item, "fatal", True):
                     self.problems.append((str(getattr(item, "origin", "?")), str(item)))

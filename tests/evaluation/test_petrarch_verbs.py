@@ -137,7 +137,8 @@ def test_unrepresentable_patterns_are_counted(small: Path) -> None:
         o for ps in result.lexicon.verbs.values() for p in ps for o in p.objects
     }  # "* FOR SANCTIONS" is a word sequence, not an object
     assert sequences(result.lexicon, "call") == [
-        ("172", (), ((("for",),), (("sanctions", "sanction"),)))
+        ("172", (), ((("for",),), (("sanctions", "sanction"),))),
+        ("192", (), ((("off",),),)),  # "called off", also when parsed as a preposition
     ]
     assert result.imported == sum(len(ps) for ps in result.lexicon.verbs.values())
 
