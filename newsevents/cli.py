@@ -34,7 +34,7 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 PROGRESS_MIN_ARTICLES = 4
-PIPED_TABLE_WIDTH = 140  # a table written to a file or pipe is not cut to 80 columns
+PIPED_TABLE_WIDTH = 160  # a table written to a file or pipe is not cut to 80 columns
 
 PublishedOpt = Annotated[
     str | None,

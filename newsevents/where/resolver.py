@@ -60,6 +60,7 @@ class PlaceGrammar:
     destination_verbs: frozenset[str]
     object_place_verbs: frozenset[str]
     actor_dependencies: frozenset[str]
+    idiom_objects: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = GRAMMAR_FILE) -> PlaceGrammar:
@@ -70,6 +71,7 @@ class PlaceGrammar:
                 destination_verbs=frozenset(data["destination_verbs"]),
                 object_place_verbs=frozenset(data["object_place_verbs"]),
                 actor_dependencies=frozenset(data["actor_dependencies"]),
+                idiom_objects=frozenset(data["idiom_objects"]),
             )
         except (yaml.YAMLError, KeyError, TypeError) as exc:
             raise DictionaryError(f"{path}: cannot read the place grammar ({exc}); fix it") from exc
@@ -245,13 +247,29 @@ class PlaceResolver:
         preps = [
             t
             for t in sent
-            if t.dep_ == "prep" and t.head not in heads and self._locative(t, t.head)
+            if t.dep_ == "prep"
+            and t.head not in heads
+            and self._locative(t, t.head)
+            and not self._inside_idiom(t)
         ]
         preps.sort(key=lambda t: _distance(t, trigger))
         return [_names(p.subtree, sent) for p in preps]
 
+    def _inside_idiom(self, prep: Token) -> bool:
+        """The phrase hangs inside an idiom ("in support of its war in Ukraine")."""
+        for ancestor in prep.ancestors:
+            if ancestor.dep_ == "prep" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in self.grammar.idiom_objects
+                for c in ancestor.children
+            ):
+                return True
+        return False
+
     def _locative(self, prep: Token, head: Token) -> bool:
         lemma = prep.lower_
+        objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+        if any(o in self.grammar.idiom_objects for o in objects):
+            return False  # "in support of its war in Ukraine", "in response to"
         if lemma in self.grammar.locative_prepositions:
             return True
         return lemma == "to" and head.lemma_ in self.grammar.destination_verbs

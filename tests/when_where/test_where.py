@@ -122,3 +122,13 @@ def test_datelines(places: PlaceResolver, line: str, name: str, country: str) ->
 def test_not_a_dateline(places: PlaceResolver) -> None:
     assert places.dateline("North Korea’s Kim Jong Un has recently hosted Shoigu.") is None
     assert places.dateline("TRIPOLI (Reuters) - Militias clashed") is None  # Libya or Lebanon
+
+
+def test_a_place_inside_an_idiom_is_not_the_event_place(
+    nlp: Language, places: PlaceResolver
+) -> None:
+    text = "Iran sold drones to Russia in support of its offensive in Ukraine, officials said."
+    assert place_of(nlp, places, text, "sold", ("IRN", "RUS")) is None
+    text = "Iran sold drones to Russia at a trade fair in Tehran."
+    place = place_of(nlp, places, text, "sold", ("IRN", "RUS"))
+    assert place is not None and place.name == "Tehran"
