@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsevents.errors import ModelError
 from newsevents.ingest.dateline import find_dateline
@@ -100,3 +100,17 @@ def _check(nlp: Language, name: str) -> None:
 def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
     """Parse texts in order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+ENTITIES_KEY = "newsevents.entities"
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities inside ``span``. ``Span.ents`` rebuilds every entity of the document
+    on each call; the document's list is built once and kept with the document."""
+    doc = span.doc
+    ents: list[Span] | None = doc.user_data.get(ENTITIES_KEY)
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data[ENTITIES_KEY] = ents
+    return [e for e in ents if e.start >= span.start and e.end <= span.end]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsevents import __version__
 from newsevents.actors import ActorKnowledge, ActorResolver
@@ -166,9 +166,7 @@ def code_document(stages: Stages, article: Article, doc: Doc, settings: Settings
 def to_event(
     article: Article, c: Candidate, when: DateResolution, place: Place | None, ontology: Ontology
 ) -> Event:
-    sent = c.sentence
-    evidence = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    evidence, start = _evidence(c.sentence)
     return Event(
         id=event_id(article.id, c),
         article_id=article.id,
@@ -190,6 +188,13 @@ def to_event(
         trigger=c.trigger.text,
         coder=CODER,
     )
+
+
+def _evidence(sent: Span) -> tuple[str, int]:
+    """The sentence text without surrounding white space, and where it starts in the article."""
+    text = sent.text
+    stripped = text.strip()
+    return stripped, sent.start_char + (len(text) - len(text.lstrip()))
 
 
 def event_id(article_id: str, c: Candidate) -> str:

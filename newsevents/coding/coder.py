@@ -32,6 +32,7 @@ from newsevents.coding.frames import (
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.vocab import ClaimVocabulary
 from newsevents.model import Actor, Modality, Polarity, Status
+from newsevents.nlp import entities_in
 
 ACCUSATION_ROOTS = ("11",)
 
@@ -272,7 +273,7 @@ def _entity_actors(token: Token, actors: DocActors) -> list[Actor]:
     """A word inside a named entity that the parser split ("Barack" as a subject of its own)."""
     if token.ent_iob_ == "O" or not token.ent_type_:
         return []
-    for ent in token.sent.ents:
+    for ent in entities_in(token.sent):
         if ent.start <= token.i < ent.end:
             return actors.actor_in_span(ent)
     return []

@@ -105,10 +105,11 @@ TRIGGER_POS = frozenset({int(VERB_SYMBOL), int(AUX_SYMBOL), int(NOUN_SYMBOL)})
 
 
 def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    passive = is_passive(verb)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in OBJECTS]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     if passive:
-        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects += [c for c in children if c.dep_ == "nsubjpass"]
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "civilians imprisoned for ..."
     if participle:
         passive = True
@@ -117,7 +118,7 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     needs_before, needs_words = lexicon.verb_context(lemma)
     predicate = Predicate(
         lemma=lemma,
-        particles=frozenset(c.lemma_.lower() for c in verb.children if c.dep_ == "prt"),
+        particles=frozenset(c.lemma_.lower() for c in children if c.dep_ == "prt"),
         objects=tuple(object_words(o) for o in objects),
         preps=frozenset(_prep_lemmas(verb, objects)),
         form=verb.lower_,

@@ -124,6 +124,8 @@ class Lexicon:
     noun_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
         default_factory=dict
     )
+    # lemma -> (some pattern names words before the verb, some names words after it)
+    contexts: dict[str, tuple[bool, bool]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, *, extra: Sequence[Path] = (), builtin: bool = True) -> Lexicon:
@@ -156,6 +158,10 @@ class Lexicon:
             nouns=noun_map,
             verb_index=_object_index(verb_map),
             noun_index=_object_index(noun_map),
+            contexts={
+                lemma: (any(p.before for p in ps), any(p.words for p in ps))
+                for lemma, ps in verb_map.items()
+            },
         )
 
     def merged(self, other: Lexicon) -> Lexicon:
@@ -178,6 +184,9 @@ class Lexicon:
     def verb_context(self, lemma: str) -> tuple[bool, bool]:
         """Whether some pattern of ``lemma`` names words (before, after) the verb, so the
         grammar need only collect them when they can matter."""
+        known = self.contexts.get(lemma)
+        if known is not None:
+            return known
         patterns = self.verbs.get(lemma, ())
         return any(p.before for p in patterns), any(p.words for p in patterns)
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from newsevents.nlp import entities_in
 from newsevents.when.calendar import DateResolution, resolve
 from newsevents.when.expressions import Expression, ExpressionFinder
 from newsevents.when.vocabulary import Vocabulary
@@ -116,7 +117,7 @@ class DateResolver:
 
     def _expressions(self, sent: Span) -> list[Expression]:
         found = list(self._find(sent.text))
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ != "DATE":
                 continue
             start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char

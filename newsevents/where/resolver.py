@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.errors import DictionaryError
 from newsevents.model import Place
+from newsevents.nlp import entities_in
 from newsevents.where.gazetteer import Candidate, Gazetteer
 
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "grammar.yaml"
@@ -124,6 +126,8 @@ class PlaceResolver:
         """``grammar`` defaults to ``PlaceGrammar.load()`` (reads a small YAML file once)."""
         self.gazetteer = gazetteer
         self.grammar = grammar or PlaceGrammar.load()
+        # the place names of one sentence are weighed once for all of its events
+        self._qualifiers = lru_cache(maxsize=1024)(self._qualifier_evidence)
         from newsevents.when.vocabulary import Vocabulary
 
         self.event_anaphors = Vocabulary.load().event_anaphors
@@ -174,8 +178,8 @@ class PlaceResolver:
     def _evidence(
         self, sent: Span, trigger: Token, actors: Sequence[str], dateline: Place | None
     ) -> Evidence:
-        names = [s.text for s in sent.ents if s.label_ in PLACE_LABELS]
-        qual = self._qualifier_evidence(names)
+        names = tuple(s.text for s in entities_in(sent) if s.label_ in PLACE_LABELS)
+        qual = self._qualifiers(names)
         neighbours: set[str] = set()
         continents: set[str] = set()
         for code in actors:
@@ -311,7 +315,7 @@ def _names(tokens: Iterable[Token], sent: Span) -> list[Span]:
     inside = {t.i for t in toks}
     out: list[Span] = []
     seen: set[int] = set()
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ in PLACE_LABELS and ent.start in inside:
             out.append(ent)
             seen.update(range(ent.start, ent.end))
