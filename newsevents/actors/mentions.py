@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from newsevents.actors.entries import ActorEntry, AgentEntry
@@ -42,16 +43,18 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> 
     keys: list[str] = []
     texts: list[str] = []
     where: list[int] = []
-    for token in doc:
-        text = token.text
-        if text in SKIP_TOKENS or token.is_space:
+    strings = doc.vocab.strings
+    # read the words from the parse arrays: no Token object per word
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        text = strings[orth]
+        if space or text in SKIP_TOKENS:
             continue
         words = _WORDS.split(text) if "-" in text or "_" in text else (text,)
         for word in words:
             if word:
                 keys.append(word.lower())
                 texts.append(word)
-                where.append(token.i)
+                where.append(i)
     local: dict[tuple[str, ...], ActorEntry] = {}
     out: list[Mention] = []
     for match in knowledge.index.scan(keys, texts):

@@ -27,6 +27,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors.entries import ActorEntry, Variant, join_codes, split_code
@@ -83,6 +85,9 @@ class ActorResolver:
         return DocActors(self.knowledge, doc, date)
 
 
+PROPN_ID = int(PROPN)
+
+
 class DocActors:
     """The actors of one document, with in-document coreference already resolved."""
 
@@ -126,7 +131,14 @@ class DocActors:
     # -- the pass ----------------------------------------------------------------------
     def _walk(self) -> None:
         heads = {self._climb(self._doc[m.root]) for m in self._mentions if m.kind != "block"}
-        for token in self._doc:
+        strings = self._doc.vocab.strings
+        anaphor_ids = {strings[w] for w in (*COUNTRY_NOUNS, "latter", "former")}
+        for i, (lower, pos) in enumerate(self._doc.to_array([LOWER, POS]).tolist()):
+            # most words are none of these: build a Token only for the ones that can be
+            maybe_name = bool(self._names) and pos == PROPN_ID and i not in self._by_token
+            if i not in heads and lower not in anaphor_ids and not maybe_name:
+                continue
+            token = self._doc[i]
             actors: list[Actor] | None = None
             if token.lower_ in COUNTRY_NOUNS or token.lower_ in ("latter", "former"):
                 actors = self._anaphor(token)
