@@ -20,7 +20,7 @@ from rich.console import Console
 
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.model import Article, Event
-from newsevents.render import event_table, write_events
+from newsevents.render import event_table, table_console, write_events
 from newsevents.settings import DEFAULT_MODEL, Settings
 
 app = typer.Typer(
@@ -34,7 +34,6 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 PROGRESS_MIN_ARTICLES = 4
-PIPED_TABLE_WIDTH = 160  # a table written to a file or pipe is not cut to 80 columns
 
 PublishedOpt = Annotated[
     str | None,
@@ -88,10 +87,7 @@ def extract(
         raise typer.Exit(0)
     events, coding_failures = run_extract(articles, settings=settings)
     if fmt == "table":
-        out = Console()
-        if not out.is_terminal:
-            out = Console(width=PIPED_TABLE_WIDTH)
-        out.print(event_table(events))
+        table_console().print(event_table(events))
     else:
         write_events(events, sys.stdout, fmt=fmt)
     raise typer.Exit(1 if failures or coding_failures else 0)

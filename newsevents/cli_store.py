@@ -178,12 +178,14 @@ def _print_frame(frame: Any, fmt: str) -> None:
     elif fmt == "jsonl":
         frame.to_json(sys.stdout, orient="records", lines=True, date_format="iso")
     else:
+        from newsevents.render import table_console
+
         table = Table(show_lines=False)
         for name in frame.columns:
-            table.add_column(str(name))
+            table.add_column(str(name), overflow="fold")
         for values in frame.itertuples(index=False):
             table.add_row(*(_cell(v) for v in values))
-        Console().print(table)
+        table_console().print(table)
 
 
 def _cell(value: Any) -> str:

@@ -6,11 +6,19 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from rich.console import Console
 from rich.table import Table
 
 from newsevents.model import Actor, Event
 
 STATUS_STYLE = {"asserted": "green", "alleged": "yellow", "denied": "red"}
+PIPED_TABLE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
+
+
+def table_console() -> Console:
+    """A console for tables on stdout: the terminal's width, or a wide page when piped."""
+    console = Console()
+    return console if console.is_terminal else Console(width=PIPED_TABLE_WIDTH)
 
 
 def write_events(events: Sequence[Event], out: TextIO, *, fmt: str = "jsonl") -> None:
