@@ -104,11 +104,18 @@ class EventCoder:
                 continue
             claim = self._claim(frame)
             sources, targets = self._arguments(frame, claim, actors)
-            if frame.sources and not sources and not is_passive(frame.trigger):
+            if frame.sources and not sources and not self._unknown_doer(frame):
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(_Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger.i: item for item in items}
         return [self._complete(item, by_trigger, earlier, actors) for item in items]
+
+    def _unknown_doer(self, frame: Frame) -> bool:
+        """A passive, or an event as subject ("a suicide attack killed eight people"): the
+        doer is unknown, not absent, and the event stands with no source."""
+        if is_passive(frame.trigger):
+            return True
+        return any(self.lexicon.knows_noun(t.lemma_.lower()) for t in frame.sources)
 
     def _subsumed(self, frame: Frame, triggers: set[int]) -> bool:
         """A control verb whose complement is an event ("pledged to expel"), or an event noun

@@ -207,6 +207,10 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return [antecedent(t) for t in with_conj(child)]
+        if child.dep_ == "aux":  # the parser sometimes hangs the subject on the auxiliary
+            for grand in child.children:
+                if grand.dep_ in SUBJECTS:
+                    return [antecedent(t) for t in with_conj(grand)]
     return _inherited_subject(verb, vocab)
 
 

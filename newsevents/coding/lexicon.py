@@ -15,6 +15,7 @@ File format, one pattern per line (``#`` starts a comment)::
 * ``>prep`` names the preposition that introduces the target (``express +gratitude >to``).
 * ``<>`` marks a reciprocal event: conjoined actors ("Kim and Shoigu discussed") act on each
   other.
+* ``&NAME = word, word_word`` defines a word class; ``+&NAME`` stands for each member.
 * ``<<`` marks a converse verb: the object of ``>prep`` is the one who acts
   (``receive +weapon >from <<``: "Ukraine received weapons from the US" is USA → UKR).
 
@@ -260,14 +261,39 @@ def is_lexicon_file(path: Path) -> bool:
 
 
 def parse_patterns(text: str, *, origin: str) -> list[Pattern]:
-    """Parse the lexicon line format; errors name the file and line."""
+    """Parse the lexicon line format; errors name the file and line.
+
+    A line ``&NAME = word, word_word, ...`` defines a word class; ``+&NAME`` in a later
+    pattern stands for each of its members ("072 give +&WEAPON >to").
+    """
     out: list[Pattern] = []
+    classes: dict[str, list[str]] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        out.append(parse_line(line, origin=f"{origin}:{number}"))
+        where = f"{origin}:{number}"
+        if line.startswith("&"):
+            name, _, members = line.partition("=")
+            words = [m.strip().lower() for m in members.split(",") if m.strip()]
+            if not words or not name.strip()[1:].isidentifier():
+                raise DictionaryError(f"{where}: write a word class as '&NAME = word, word'.")
+            classes[name.strip()[1:].upper()] = words
+            continue
+        out.extend(_expand(line, classes, origin=where))
     return out
+
+
+def _expand(line: str, classes: dict[str, list[str]], *, origin: str) -> list[Pattern]:
+    """One pattern per member of a ``+&CLASS`` object (or the line itself)."""
+    if "+&" not in line:
+        return [parse_line(line, origin=origin)]
+    head, _, rest = line.partition("+&")
+    name, _, tail = rest.partition(" ")
+    members = classes.get(name.upper())
+    if members is None:
+        raise DictionaryError(f"{origin}: unknown word class &{name}; define it on a line above.")
+    return [parse_line(f"{head}+{member} {tail}", origin=origin) for member in members]
 
 
 def parse_line(line: str, *, origin: str) -> Pattern:

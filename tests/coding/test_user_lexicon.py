@@ -45,3 +45,17 @@ def test_converse_verbs_swap_the_roles(pipeline) -> None:  # type: ignore[no-unt
     assert event.source is not None and event.source.country == "USA"
     assert event.target is not None and event.target.country == "UKR"
     assert event.type.cameo == "072"
+
+
+def test_word_classes_expand_to_one_pattern_per_member() -> None:
+    from newsevents.coding.lexicon import parse_patterns
+
+    patterns = parse_patterns(
+        "&ARMS = rifle, tear_gas\n072 give +&ARMS >to\n", origin="classes.lex"
+    )
+    assert [(p.code, p.objects, p.prep) for p in patterns] == [
+        ("072", ("rifle",), "to"),
+        ("072", ("tear", "gas"), "to"),
+    ]
+    with pytest.raises(DictionaryError, match="unknown word class &GUNS"):
+        parse_patterns("072 give +&GUNS >to\n", origin="x.lex")
