@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pycountry
+import pytest
 
 from newsevents.actors import ActorKnowledge
 
@@ -31,7 +33,7 @@ def test_roles_do_not_overlap_and_run_forward(knowledge: ActorKnowledge) -> None
 
 def test_people_data_covers_heads_of_government(knowledge: ActorKnowledge) -> None:
     people = {n.entry.name for n in knowledge.sources.actors if n.entry.kind == "person"}
-    assert len(people) > 250
+    assert len(people) > 800
     for name in (
         "Xi Jinping",
         "Narendra Modi",
@@ -42,8 +44,34 @@ def test_people_data_covers_heads_of_government(knowledge: ActorKnowledge) -> No
         "Jens Stoltenberg",
         "Tsai Ing-wen",
         "Mohammed bin Salman",
+        "George W. Bush",
+        "Tony Blair",
+        "Hu Jintao",
+        "Kofi Annan",
+        "Abdourahamane Tchiani",
     ):
         assert name in people
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "code"),
+    [
+        ("George W. Bush", "2003-05-01", "USAGOV"),
+        ("George W. Bush", "2010-05-01", "USAELI"),
+        ("Vladimir Putin", "2003-05-01", "RUSGOV"),
+        ("Vladimir Putin", "1998-05-01", "RUS"),
+        ("Hillary Clinton", "2005-05-01", "USALEG"),
+        ("Kofi Annan", "2003-05-01", "IGOUNO"),
+        ("Mullah Omar", "2005-05-01", "AFGREBTAL"),
+        ("Mohamed Bazoum", "2023-08-01", "NERELI"),
+        ("Abdourahamane Tchiani", "2023-08-01", "NERGOV"),
+    ],
+)
+def test_people_codes_follow_the_event_date(
+    knowledge: ActorKnowledge, name: str, date: str, code: str
+) -> None:
+    entry = next(n.entry for n in knowledge.sources.actors if n.entry.name == name)
+    assert [v.code for v in entry.at(dt.date.fromisoformat(date))] == [code]
 
 
 def test_every_pycountry_country_has_an_entry(knowledge: ActorKnowledge) -> None:
