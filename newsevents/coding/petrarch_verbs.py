@@ -59,6 +59,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from newsevents.coding.lexicon import Group, Lexicon, Pattern, Word, word_key
+from newsevents.coding.petrarch_verbfile import (
+    JOIN,
+    Block,
+    joined,
+    pattern_tokens,
+    read_verb_file,
+    split_words,
+)
 from newsevents.errors import DictionaryError
 
 if TYPE_CHECKING:
@@ -67,11 +75,6 @@ if TYPE_CHECKING:
 Lemmatize = Callable[[str, str], str]
 """(lower-case word, "VERB", "NOUN" or "ADJ" (object modifiers)) -> lemma."""
 
-_HEADER = re.compile(r"^---\s+(?P<name>[^\[]+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)+)(?:---)?\s*$")
-_BRACKET = re.compile(r"\[([^\]]*)\]")
-_FORMS = re.compile(r"\{[^}]*\}")
-_PATTERN = re.compile(r"^-\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
-_COMMENT = re.compile(r"<!--.*?-->|(?:^|\s)#.*$")  # '#' in "[###]" is not a comment
 _SNIFF = re.compile(r"^---\s+[^\[\n]+\[[^\]\n]*\]", re.MULTILINE)
 
 PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "aside", "apart", "forward"})
@@ -166,7 +169,6 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 _MARKERS = frozenset({"+", "$", "%", "^"})
-JOIN = "_"  # between two pattern words that must be adjacent ("MOST_CERTAINLY")
 _Verb = tuple[str, str | None, tuple[str, ...]]  # lemma, form, words after it (+CORDON_OFF)
 
 
@@ -193,17 +195,6 @@ class VerbImport:
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
-
-
-@dataclass(slots=True)
-class _Block:
-    """A ``--- VERB [code] ---`` block while the file is read."""
-
-    name: str
-    code: str
-    line: int
-    forms: list[tuple[str, str | None, int]] = field(default_factory=list)  # phrase, code, line
-    patterns: list[tuple[str, str, int]] = field(default_factory=list)  # body, code, line
 
 
 def is_petrarch_verbs(path: Path) -> bool:
@@ -235,7 +226,7 @@ def import_petrarch_verbs(path: Path, *, lemmatize: Lemmatize | None = None) -> 
 
 def parse_petrarch_verbs(text: str, *, origin: str, lemmatize: Lemmatize) -> VerbImport:
     """Parse the text of a verb dictionary; ``origin`` names it in messages."""
-    synsets, blocks = _read(text, origin=origin)
+    synsets, blocks = read_verb_file(text, origin=origin)
     skipped: Counter[str] = Counter()
     patterns: list[Pattern] = []
     bases = _base_forms(blocks, lemmatize)
@@ -295,110 +286,10 @@ def simple_lemma(word: str, pos: str) -> str:
     return word
 
 
-# --- reading ---------------------------------------------------------------------------------
-
-
-def _read(text: str, *, origin: str) -> tuple[dict[str, list[list[str]]], list[_Block]]:
-    """Synsets (name -> member word lists) and verb blocks, in file order."""
-    synsets: dict[str, list[list[str]]] = {}
-    blocks: list[_Block] = []
-    synset: str | None = None
-    block: _Block | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = _COMMENT.sub("", raw).strip()
-        where = f"{origin}:{number}"
-        if not line:
-            synset = None
-            continue
-        if synset is not None and line.startswith("+"):
-            synsets[synset].append(_words(line[1:]))
-            continue
-        synset = None
-        if line.startswith("&"):
-            synset = _synset_name(line, where)
-            synsets[synset] = []
-            block = None
-        elif line.startswith("---"):
-            block = _header(line, number, where)
-            blocks.append(block)
-        elif block is None:
-            raise DictionaryError(
-                f"{where}: {line!r} is outside a verb block; start one with '--- VERB [code] ---'."
-            )
-        elif line.startswith("-"):
-            block.patterns.append(_pattern_line(line, number, where))
-        else:
-            block.forms.append(_form_line(line, number, where))
-    return synsets, blocks
-
-
-def _synset_name(line: str, where: str) -> str:
-    parts = line.split()
-    if len(parts) != 1 or len(parts[0]) < 2:
-        raise DictionaryError(f"{where}: expected a synset name such as '&TIETYPES', got {line!r}.")
-    return parts[0].rstrip("_").upper()
-
-
-def _header(line: str, number: int, where: str) -> _Block:
-    match = _HEADER.match(line)
-    if match is None:
-        raise DictionaryError(
-            f"{where}: expected a verb block header such as '--- ABANDON [345] ---', got {line!r}."
-        )
-    codes = _BRACKET.findall(match["codes"])
-    return _Block(name=match["name"].strip(), code=codes[0].strip(), line=number)
-
-
-def _pattern_line(line: str, number: int, where: str) -> tuple[str, str, int]:
-    match = _PATTERN.match(line)
-    if match is None:
-        raise DictionaryError(
-            f"{where}: a pattern line needs a code in brackets, e.g. '- * TIES [064]'; "
-            f"got {line!r}."
-        )
-    if "*" not in match["body"]:
-        raise DictionaryError(f"{where}: the pattern {line!r} has no '*' marking the verb.")
-    return match["body"], match["code"].strip(), number
-
-
-def _form_line(line: str, number: int, where: str) -> tuple[str, str | None, int]:
-    codes = _BRACKET.findall(line)
-    phrase = _FORMS.sub(" ", _BRACKET.sub(" ", line)).strip()
-    if not phrase or "{" in phrase or "}" in phrase or len(codes) > 1:
-        raise DictionaryError(
-            f"{where}: expected a verb form such as 'ABANDON', 'DOWNPLAY [014]' or "
-            f"'BAN {{BANS BANNED}}', got {line!r}."
-        )
-    return phrase, (codes[0].strip() if codes else None), number
-
-
-def _words(phrase: str) -> list[str]:
-    return [w for chunk in phrase.split() for w in chunk.split("_") if w]
-
-
-def _tokens(phrase: str) -> list[str]:
-    """The words of a pattern body, with :data:`JOIN` between words written with ``_``."""
-    out: list[str] = []
-    for chunk in phrase.split():
-        words = [w for w in chunk.split("_") if w]
-        out.extend(_joined(words))
-    return out
-
-
-def _joined(words: list[str]) -> list[str]:
-    """A synset member or ``_`` phrase: its words with :data:`JOIN` between them."""
-    out: list[str] = []
-    for word in words:
-        if out:
-            out.append(JOIN)
-        out.append(word)
-    return out
-
-
-def _base_forms(blocks: list[_Block], lemmatize: Lemmatize) -> frozenset[str]:
+def _base_forms(blocks: list[Block], lemmatize: Lemmatize) -> frozenset[str]:
     """Verb words of the file that are their own lemma ("leave", "meet")."""
     words = (
-        _words(phrase)
+        split_words(phrase)
         for block in blocks
         for phrase, _, _ in block.forms or [(block.name, None, 0)]
     )
@@ -410,7 +301,7 @@ def _base_forms(blocks: list[_Block], lemmatize: Lemmatize) -> frozenset[str]:
 
 
 def _convert_block(
-    block: _Block,
+    block: Block,
     synsets: Mapping[str, list[list[str]]],
     origin: str,
     lemmatize: Lemmatize,
@@ -427,20 +318,20 @@ def _convert_block(
     forms = block.forms or [(block.name, None, block.line)]
     verbs: list[_Verb] = []
     for phrase, own_code, number in forms:
-        words = _words(phrase)
+        words = split_words(phrase)
         if next((i for i, w in enumerate(words) if w.startswith("+")), 0) > 0:
             skipped["verb form with words before the verb"] += 1
             continue
         word = words[0].lstrip("+").lower()
         lemma = lemmatize(word, "VERB")
         form = word if word != lemma and lemma in bases else None
-        verbs.append((lemma, form, tuple(_joined(words[1:]))))
+        verbs.append((lemma, form, tuple(joined(words[1:]))))
         code = own_code if own_code is not None else block.code
         where = f"{origin}:{number}"
         yield from _patterns([["*"]], code, verbs[-1:], where, lemmatize, skipped)
     for body, code, number in block.patterns:
         where = f"{origin}:{number}"
-        variants = list(_expand(_tokens(body), synsets, where))
+        variants = list(_expand(pattern_tokens(body), synsets, where))
         yield from _patterns(variants, code, verbs, where, lemmatize, skipped)
 
 
@@ -458,7 +349,7 @@ def _expand(
             name = token.rstrip("_").upper()
             if name not in synsets:
                 raise DictionaryError(f"{where}: synset {name} is used but never defined.")
-            choices.append([_joined(member) for member in synsets[name]])
+            choices.append([joined(member) for member in synsets[name]])
         else:
             choices.append([[token]])
     for combo in itertools.product(*choices):
