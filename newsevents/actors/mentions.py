@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from newsevents.actors.entries import ActorEntry, AgentEntry
 from newsevents.actors.knowledge import ActorKnowledge, Hit
 from newsevents.actors.phrases import SKIP_TOKENS
+from newsevents.actors.tree import DocTree
 from newsevents.model import Actor
 
 MentionKind = Literal["actor", "agent", "former", "block"]
@@ -40,27 +40,29 @@ class Mention:
 
 
 def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> list[Mention]:
+    tree = DocTree.of(doc)  # the words from the parse arrays: no Token object per word
     keys: list[str] = []
     texts: list[str] = []
     where: list[int] = []
-    strings = doc.vocab.strings
-    # read the words from the parse arrays: no Token object per word
-    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
-        text = strings[orth]
+    for i, (text, space) in enumerate(zip(tree.words, tree.is_space, strict=True)):
         if space or text in SKIP_TOKENS:
             continue
-        words = _WORDS.split(text) if "-" in text or "_" in text else (text,)
-        for word in words:
-            if word:
-                keys.append(word.lower())
-                texts.append(word)
-                where.append(i)
+        if "-" in text or "_" in text:
+            for word in _WORDS.split(text):
+                if word:
+                    keys.append(word.lower())
+                    texts.append(word)
+                    where.append(i)
+        elif text:
+            keys.append(text.lower())
+            texts.append(text)
+            where.append(i)
     local: dict[tuple[str, ...], ActorEntry] = {}
     out: list[Mention] = []
     for match in knowledge.index.scan(keys, texts):
         start, end = where[match.start], where[match.end - 1] + 1
         key = tuple(keys[match.start : match.end])
-        mention = _mention(knowledge, doc, start, end, key, match.values, local, date)
+        mention = _mention(knowledge, tree, start, end, key, match.values, local, date)
         if mention is not None:
             out.append(mention)
     return out
@@ -68,7 +70,7 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> 
 
 def _mention(
     knowledge: ActorKnowledge,
-    doc: Doc,
+    tree: DocTree,
     start: int,
     end: int,
     key: tuple[str, ...],
@@ -77,16 +79,17 @@ def _mention(
     date: dt.date | None,
 ) -> Mention | None:
     first = hits[0]
-    root = _root(doc, start, end)
+    root = _root(tree, start, end)
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
-    if not any(doc[i].text[:1].isupper() for i in range(start, end)) or _negated(doc, start):
+    words = tree.words
+    if not any(words[i][:1].isupper() for i in range(start, end)) or _negated(tree, start):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
             local[short] = first.actor
         return Mention(start, end, root, "actor", entry=first.actor)
-    if not doc[start].text[:1].isupper():
+    if not words[start][:1].isupper():
         return None
     entry = local.get(key) or _best_short(
         [h.actor for h in hits if h.kind == "short" and h.actor is not None], date
@@ -104,14 +107,17 @@ def _best_short(candidates: list[ActorEntry], date: dt.date | None) -> ActorEntr
     return candidates[0]
 
 
-def _negated(doc: Doc, start: int) -> bool:
+def _negated(tree: DocTree, start: int) -> bool:
     """'pro-Russian', 'anti-American': the country is not the actor."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NEGATING_PREFIXES
+    return (
+        start >= 2 and tree.words[start - 1] == "-" and tree.lowers[start - 2] in NEGATING_PREFIXES
+    )
 
 
-def _root(doc: Doc, start: int, end: int) -> int:
+def _root(tree: DocTree, start: int, end: int) -> int:
+    heads = tree.heads
     for i in range(start, end):
-        head = doc[i].head.i
+        head = heads[i]
         if not start <= head < end or head == i:
             return i
     return end - 1

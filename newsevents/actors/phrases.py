@@ -102,8 +102,12 @@ class PhraseIndex(Generic[T]):
     def scan(self, keys: Sequence[str], texts: Sequence[str]) -> list[Match[T]]:
         """Greedy left-to-right, longest-first, non-overlapping matches."""
         out: list[Match[T]] = []
+        by_first = self._by_first
         pos = 0
         while pos < len(keys):
+            if keys[pos] not in by_first:  # most words start no phrase
+                pos += 1
+                continue
             n, values = self.longest_at(keys, texts, pos)
             if n:
                 out.append(Match(pos, pos + n, values))

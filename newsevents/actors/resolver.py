@@ -27,13 +27,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors.entries import ActorEntry, Variant, join_codes, split_code
 from newsevents.actors.knowledge import ActorKnowledge
 from newsevents.actors.mentions import Mention, find_mentions
+from newsevents.actors.tree import DocTree
 from newsevents.model import Actor
 
 CORE_DEPS = frozenset(
@@ -61,6 +61,9 @@ NAMED_KINDS = frozenset({"person", "org", "media"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
 NUMBERS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
+ANAPHORS = COUNTRY_NOUNS | {"latter", "former"}
+DEFINITE_DEPS = frozenset({"det", "nummod", "predet"})
+DEFINITE_WORDS = frozenset({"the", "both", "two", "three", "this"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ class DocActors:
     def __init__(self, knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> None:
         self._k = knowledge
         self._doc = doc
+        self._t = DocTree.of(doc)
         self._date = date
         self._mentions = find_mentions(knowledge, doc, date)
         self._by_token: dict[int, Mention] = {}
@@ -113,12 +117,12 @@ class DocActors:
             return list(self._cache[token.i])
         if not self._marked(token.left_edge.i, token.right_edge.i):
             return []  # fast path: no name, role word or resolved phrase under this token
-        return self._resolve(token, self._collect(token))
+        return self._resolve(token.i, self._collect(token.i))
 
     def actor_in_span(self, span: Span) -> list[Actor]:
         """The actor(s) named inside an arbitrary span (no grammar, just the matches)."""
         tokens = frozenset(range(span.start, span.end))
-        return self._compose_all(self._found(tokens), span.text)
+        return self._compose_all(self._found(tokens), self._t.span_text(span.start, span.end))
 
     @property
     def mentions(self) -> Sequence[Mention]:
@@ -130,79 +134,81 @@ class DocActors:
 
     # -- the pass ----------------------------------------------------------------------
     def _walk(self) -> None:
-        heads = {self._climb(self._doc[m.root]) for m in self._mentions if m.kind != "block"}
-        strings = self._doc.vocab.strings
-        anaphor_ids = {strings[w] for w in (*COUNTRY_NOUNS, "latter", "former")}
-        for i, (lower, pos) in enumerate(self._doc.to_array([LOWER, POS]).tolist()):
-            # most words are none of these: build a Token only for the ones that can be
+        t = self._t
+        heads = {self._climb(m.root) for m in self._mentions if m.kind != "block"}
+        for i, (lower, pos) in enumerate(zip(t.lowers, t.pos, strict=True)):
+            # most words are none of these: look closer only at the ones that can be
             maybe_name = bool(self._names) and pos == PROPN_ID and i not in self._by_token
-            if i not in heads and lower not in anaphor_ids and not maybe_name:
+            if i not in heads and lower not in ANAPHORS and not maybe_name:
                 continue
-            token = self._doc[i]
             actors: list[Actor] | None = None
-            if token.lower_ in COUNTRY_NOUNS or token.lower_ in ("latter", "former"):
-                actors = self._anaphor(token)
-            if actors is None and token.i in heads:
-                actors = self._resolve(token, self._collect(token))
-                self._remember_name(token, actors)
-            if (
-                actors is None
-                and self._names
-                and token.pos_ == "PROPN"
-                and token.i not in self._by_token
-            ):
-                known = self._names.get(token.lower_)
-                if known and token.dep_ not in ("compound", "flat"):
-                    actors = [replace(a, text=token.text) for a in known]
+            if lower in ANAPHORS:
+                actors = self._anaphor(i)
+            if actors is None and i in heads:
+                actors = self._resolve(i, self._collect(i))
+                self._remember_name(i, actors)
+            if actors is None and maybe_name:
+                known = self._names.get(lower)
+                if known and t.deps[i] not in ("compound", "flat"):
+                    actors = [replace(a, text=t.words[i]) for a in known]
             if actors:
-                self._cache[token.i] = actors
-                self._history.append((token.i, actors))
+                self._cache[i] = actors
+                self._history.append((i, actors))
 
-    def _climb(self, token: Token) -> int:
-        while token.dep_ in CORE_DEPS and token.head.i != token.i:
-            token = token.head
-        return token.i
+    def _climb(self, i: int) -> int:
+        heads, deps = self._t.heads, self._t.deps
+        while deps[i] in CORE_DEPS and heads[i] != i:
+            i = heads[i]
+        return i
 
-    def _remember_name(self, token: Token, actors: list[Actor]) -> None:
+    def _remember_name(self, i: int, actors: list[Actor]) -> None:
         """ "Prime Minister Falastur" -> a later "Falastur" is the same actor."""
         if (
             len(actors) == 1
-            and token.pos_ == "PROPN"
-            and token.i not in self._by_token
+            and self._t.pos[i] == PROPN_ID
+            and i not in self._by_token
             and actors[0].sector is not None
         ):
+            token = self._doc[i]
             self._names[token.lower_] = [replace(actors[0], name=_proper_name(token))]
 
     # -- grammar: which tokens belong to the phrase ------------------------------------
-    def _collect(self, head: Token) -> frozenset[int]:
+    def _collect(self, head: int) -> frozenset[int]:
         out: set[int] = set()
-        agent_head = (m := self._by_token.get(head.i)) is not None and m.kind == "agent"
+        agent_head = (m := self._by_token.get(head)) is not None and m.kind == "agent"
         self._gather(head, out, root=True, allow_in=agent_head)
-        if head.dep_ == "conj" and not any(
+        if self._t.deps[head] == "conj" and not any(
             self._by_token.get(i) and self._by_token[i].kind == "actor" for i in out
         ):
-            self._inherit(head.head, out, allow_in=agent_head)
+            self._inherit(self._t.heads[head], out, allow_in=agent_head)
         return frozenset(out)
 
-    def _gather(self, token: Token, out: set[int], *, root: bool, allow_in: bool) -> None:
-        out.add(token.i)
-        for child in token.children:
-            dep = child.dep_
+    def _gather(self, i: int, out: set[int], *, root: bool, allow_in: bool) -> None:
+        t = self._t
+        out.add(i)
+        for child in t.children[i]:
+            dep = t.deps[child]
             if dep in CORE_DEPS or (not root and dep in ("conj", "cc")):
                 self._gather(child, out, root=False, allow_in=allow_in)
-            elif dep == "prep" and child.lower_ in PREPS and (child.lower_ != "in" or allow_in):
-                out.add(child.i)
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
+            elif (
+                dep == "prep"
+                and (lower := t.lowers[child]) in PREPS
+                and (lower != "in" or allow_in)
+            ):
+                out.add(child)
+                for obj in t.children[child]:
+                    if t.deps[obj] == "pobj":
                         self._gather(obj, out, root=False, allow_in=False)
 
-    def _inherit(self, first: Token, out: set[int], *, allow_in: bool) -> None:
+    def _inherit(self, first: int, out: set[int], *, allow_in: bool) -> None:
         """'Danish media and government': the second conjunct borrows the first one's
         modifiers and prepositional phrases."""
-        for child in first.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < first.i:
+        t = self._t
+        for child in t.children[first]:
+            dep = t.deps[child]
+            if dep in ("amod", "compound", "poss", "nmod") and child < first:
                 self._gather(child, out, root=False, allow_in=False)
-            elif child.dep_ == "prep" and child.lower_ in PREPS:
+            elif dep == "prep" and t.lowers[child] in PREPS:
                 self._gather(child, out, root=False, allow_in=allow_in)
 
     # -- composition -------------------------------------------------------------------
@@ -229,20 +235,20 @@ class DocActors:
         """A role word counts unless it only describes a thing: "military equipment"
         (but "government troops", "Russia's military delegation" and "state media KCNA"
         count, because what they modify is itself an actor or a role)."""
-        root = self._doc[agent.root]
-        if root.dep_ not in MODIFIER_DEPS or root.head.i == root.i:
+        t, root = self._t, agent.root
+        if t.deps[root] not in MODIFIER_DEPS or t.heads[root] == root:
             return True
-        head = root.head
-        other = self._by_token.get(head.i)
-        return (other is not None and other.kind in ("actor", "agent")) or head.pos_ == "PROPN"
+        head = t.heads[root]
+        other = self._by_token.get(head)
+        return (other is not None and other.kind in ("actor", "agent")) or t.pos[head] == PROPN_ID
 
-    def _resolve(self, head: Token, tokens: frozenset[int]) -> list[Actor]:
+    def _resolve(self, head: int, tokens: frozenset[int]) -> list[Actor]:
         found = self._found(tokens)
         if not found.actors and not found.agents:
             return []
-        text = self._doc[min(tokens) : max(tokens) + 1].text
-        if not found.actors and found.agents and _definite(head):
-            earlier = self._role_antecedent(found.agents[-1], head.i)
+        text = self._t.span_text(min(tokens), max(tokens) + 1)
+        if not found.actors and found.agents and _definite(self._t, head):
+            earlier = self._role_antecedent(found.agents[-1], head)
             if earlier:
                 return [replace(earlier, text=text)]
         return self._compose_all(found, text)
@@ -253,11 +259,11 @@ class DocActors:
                 return []
             return [self._compose(None, None, found, text)]
         base = _pick_base(found.actors)
-        group = _conj_root(self._doc[base.root])
+        group = _conj_root(self._t, base.root)
         alternatives = [base] + [
             m
             for m in found.actors
-            if m is not base and _conj_root(self._doc[m.root]) == group and m.root != base.root
+            if m is not base and _conj_root(self._t, m.root) == group and m.root != base.root
         ]
         out: list[Actor] = []
         for mention in sorted(alternatives, key=lambda m: m.start):
@@ -273,7 +279,7 @@ class DocActors:
         self, entry: ActorEntry | None, variant: Variant | None, found: _Found, text: str
     ) -> Actor:
         agents = [m.agent for m in found.agents if m.agent is not None]
-        words = " ".join(self._doc[m.start : m.end].text.lower() for m in found.agents)
+        words = " ".join(self._t.span_text(m.start, m.end).lower() for m in found.agents)
         if entry is not None and variant is not None and entry.kind in NAMED_KINDS:
             code, role = variant.code, variant.role or words or None
         else:
@@ -303,19 +309,19 @@ class DocActors:
         return self._compose(entry, variant, found, text)
 
     # -- anaphora ----------------------------------------------------------------------
-    def _anaphor(self, token: Token) -> list[Actor] | None:
-        lower = token.lower_
+    def _anaphor(self, i: int) -> list[Actor] | None:
+        lower = self._t.lowers[i]
         if lower in ("latter", "former"):
-            if token.dep_ in ("amod",) or token.i in self._by_token:
+            if self._t.deps[i] in ("amod",) or i in self._by_token:
                 return None
-            return self._recent(2 if lower == "former" else 1, pick_last=True, before=token.i)
-        if not _definite(token):
+            return self._recent(2 if lower == "former" else 1, pick_last=True, before=i)
+        if not _definite(self._t, i):
             return None
-        count = _count(token)
-        return self._recent(count, pick_last=False, before=token.i, text=token)
+        count = _count(self._doc[i])
+        return self._recent(count, pick_last=False, before=i, text=i)
 
     def _recent(
-        self, count: int, *, pick_last: bool, before: int, text: Token | None = None
+        self, count: int, *, pick_last: bool, before: int, text: int | None = None
     ) -> list[Actor] | None:
         countries: list[str] = []
         for i, actors in reversed(self._history):
@@ -337,11 +343,10 @@ class DocActors:
         name = entry.name if entry else iso3
         return Actor(text=text or name, name=name, country=iso3, code=iso3)
 
-    def _mention_text(self, token: Token) -> str:
-        left = min(
-            (c.i for c in token.children if c.dep_ in ("det", "nummod", "amod")), default=token.i
-        )
-        return self._doc[left : token.i + 1].text
+    def _mention_text(self, i: int) -> str:
+        t = self._t
+        left = min((c for c in t.children[i] if t.deps[c] in ("det", "nummod", "amod")), default=i)
+        return t.span_text(left, i + 1)
 
     def _role_antecedent(self, agent: Mention, before: int) -> Actor | None:
         word = self._doc[agent.end - 1].lemma_.lower() or self._doc[agent.end - 1].lower_
@@ -364,18 +369,14 @@ def _pick_base(actors: Iterable[Mention]) -> Mention:
     return actors[0]
 
 
-def _conj_root(token: Token) -> int:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.i
+def _conj_root(t: DocTree, i: int) -> int:
+    while t.deps[i] == "conj" and t.heads[i] != i:
+        i = t.heads[i]
+    return i
 
 
-def _definite(token: Token) -> bool:
-    return any(
-        c.dep_ in ("det", "nummod", "predet")
-        and c.lower_ in ("the", "both", "two", "three", "this")
-        for c in token.children
-    )
+def _definite(t: DocTree, i: int) -> bool:
+    return any(t.deps[c] in DEFINITE_DEPS and t.lowers[c] in DEFINITE_WORDS for c in t.children[i])
 
 
 def _count(token: Token) -> int:

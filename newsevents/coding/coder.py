@@ -159,7 +159,7 @@ class EventCoder:
             appealer = subject(claim.appeal_from)
             source_tokens: Sequence[Token] = [appealer] if appealer is not None else []
             return resolve_all(source_tokens, actors), resolve_all(frame.sources, actors)
-        sources = resolve_all(frame.sources, actors)
+        sources = resolve_all(frame.sources, actors, owners=False)
         targets = (
             resolve_all(frame.targets, actors)
             or resolve_all(frame.fallback_targets, actors)
@@ -263,13 +263,21 @@ def _in_phrase(token: Token, verb: Token, vocab: ClaimVocabulary) -> bool:
     return True
 
 
-def resolve_all(tokens: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:
-    """Actors for argument heads; a non-actor noun lends its possessor ("Russia's war")."""
+def resolve_all(
+    tokens: Iterable[Token], actors: DocActors, *, owners: bool = True
+) -> tuple[Actor, ...]:
+    """Actors for argument heads. A non-actor noun lends its owner ("Russia's war", "Security
+    Council resolutions", "allegations by Rwanda") when ``owners``; a doer is only ever its
+    possessor (in "the Malaysia Airlines crash killed ...", Malaysia did not act)."""
     out: list[Actor] = []
     for token in tokens:
         found = actors.actors_at(token) or _entity_actors(token, actors)
+        if not found and owners:
+            found = _owner_actors(token, actors)
+        elif not found:
+            found = [a for c in token.children if c.dep_ == "poss" for a in actors.actors_at(c)]
         if not found:
-            found = _owner_actors(token, actors) or _pronoun_antecedent(token, actors)
+            found = _pronoun_antecedent(token, actors)
         for actor in found:
             if all(not same_actor(actor, seen) for seen in out):
                 out.append(actor)

@@ -132,6 +132,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
         o for o in objects if pattern.objects and object_words(o)[-1] == pattern.objects[-1]
     )
     sources = verb_sources(verb, vocab)
+    if not sources and passive:
+        sources = _instrument_agent(verb, vocab)
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
     if pattern.converse:  # "Ukraine received weapons from the US": the US acts
         sources, targets = targets, sources
@@ -203,7 +205,7 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
             pobjs = [g for g in agent.children if g.dep_ == "pobj"]
             if pobjs:
                 return with_conj(pobjs[0])
-        return _instrument_agent(verb)
+        return []
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return [antecedent(t) for t in with_conj(child)]
@@ -214,15 +216,17 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     return _inherited_subject(verb, vocab)
 
 
-def _instrument_agent(verb: Token) -> list[Token]:
-    """ "killed in an air strike by government forces", "killed in Israeli tank shelling":
-    a passive without its own agent takes the agent of the event noun it happened in."""
+def _instrument_agent(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
+    """A passive without its own agent takes the agent of the event noun it happened in:
+    "killed in an air strike by government forces", "killed in Israeli tank shelling"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during"):
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
                 continue
+            if noun.lemma_.lower() in vocab.place_nouns:
+                continue  # "released in the Rwandan capital": a place, not a means
             by = prep_objects(noun, "by")
             if by:
                 return by
@@ -274,14 +278,12 @@ def _pcomp_subject(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
     if is_passive(governor):
         return [c for c in governor.children if c.dep_ == "nsubjpass"]
     objects = [c for c in governor.children if c.dep_ in OBJECTS]
-    if objects and (
-        objects[0].pos_ in ("PROPN", "PRON") or governor.lemma_.lower() in vocab.accusation_verbs
-    ):
-        return with_conj(objects[0])
     for head in (governor, *objects):
-        recipients = prep_objects(head, "to")
+        recipients = prep_objects(head, "to")  # "expressed gratitude to Putin for sending"
         if recipients:
             return recipients
+    if objects:  # "jailed a student for helping", "accused Rwanda of making", "thanked X for"
+        return with_conj(objects[0])
     return verb_sources(governor, vocab)
 
 

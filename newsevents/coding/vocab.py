@@ -27,6 +27,7 @@ WORD_LISTS = (
     "light_verbs",
     "setting_prepositions",
     "frame_prepositions",
+    "place_nouns",
     "future_markers",
     "hypothetical_markers",
     "conditional_marks",
@@ -52,6 +53,7 @@ class ClaimVocabulary:
     light_verbs: frozenset[str]
     setting_prepositions: frozenset[str]
     frame_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     future_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
     conditional_marks: frozenset[str]

@@ -1,0 +1,81 @@
+"""The parse of one document as plain lists, read once with ``Doc.to_array``.
+
+Every ``doc[i]``, ``token.head``, ``token.children`` or ``span.text`` builds new spaCy ``Token``
+objects, and that, not the grammar, is most of the time the actor, date and place stages take.
+:class:`DocTree` reads the attributes they use for all tokens at once; walking the tree through
+its lists builds no ``Token``. It is built once per document and kept in ``doc.user_data`` (like
+:func:`newsevents.nlp.entities_in`), so that every stage that codes the document shares it.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc
+
+TREE_KEY = "newsevents.tree"
+_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE]
+
+
+class DocTree:
+    """Per-token attributes of one document, indexed by token position. Read-only by
+    convention: the lists are built here and never changed."""
+
+    __slots__ = (
+        "_lemma_ids",
+        "_tag_ids",
+        "children",
+        "deps",
+        "heads",
+        "idx",
+        "is_space",
+        "lowers",
+        "pos",
+        "strings",
+        "text",
+        "words",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        strings = self.strings = doc.vocab.strings
+        arr = doc.to_array(_ATTRS).reshape(len(doc), len(_ATTRS))
+        # HEAD is a relative offset stored in an unsigned array: reinterpret, then make absolute
+        rel = arr[:, 0].astype(numpy.int64)
+        self.heads: list[int] = (rel + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space = arr[:, 1:].T.tolist()
+        self.deps: list[str] = [strings[d] for d in deps]
+        self.lowers: list[str] = [strings[w] for w in lowers]
+        self.pos: list[int] = pos
+        self.idx: list[int] = idx
+        self.is_space: list[int] = is_space  # the token is white space (not: followed by it)
+        self.words: list[str] = [strings[o] for o in orths]
+        self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
+        self._lemma_ids: list[int] = lemmas
+        self._tag_ids: list[int] = tags
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)  # ascending, the order of Token.children
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocTree:
+        """The tree of ``doc``, built on first use and kept with the document (so the parse
+        must be final: a document retokenized afterwards gets a new tree)."""
+        tree: DocTree | None = doc.user_data.get(TREE_KEY)
+        if tree is None or len(tree.heads) != len(doc):
+            tree = cls(doc)
+            doc.user_data[TREE_KEY] = tree
+        return tree
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span's tokens."""
+        if end <= start:
+            return ""
+        last = end - 1
+        return self.text[self.idx[start] : self.idx[last] + len(self.words[last])]
+
+    def lemma(self, i: int) -> str:
+        return self.strings[self._lemma_ids[i]]
+
+    def tag(self, i: int) -> str:
+        return self.strings[self._tag_ids[i]]
