@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 import datetime as _dt
 from functools import cache as _cache
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from newsevents.errors import (
     ArticleTooLarge,
@@ -25,6 +26,9 @@ from newsevents.errors import (
 )
 from newsevents.model import SCHEMA_VERSION, Actor, Article, Event, EventType, Place
 from newsevents.settings import Settings
+
+if _TYPE_CHECKING:
+    from newsevents.pipeline import Pipeline
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -48,7 +52,7 @@ __all__ = [
 
 
 @_cache
-def _default_pipeline(settings: Settings):  # type: ignore[no-untyped-def]
+def _default_pipeline(settings: Settings) -> Pipeline:
     from newsevents.pipeline import Pipeline
 
     return Pipeline.build(settings)

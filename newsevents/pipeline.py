@@ -8,6 +8,7 @@ batch. The spaCy ``Doc`` never leaves :meth:`Pipeline.process`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from newsevents.coding.petrarch_verbs import (
     spacy_lemmatizer,
 )
 from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.errors import NewsEventsError
+from newsevents.ingest import article_from_text
 from newsevents.model import Article, Coder, Event, Place
 from newsevents.nlp import load_model
 from newsevents.settings import Settings
@@ -70,11 +73,15 @@ class Pipeline:
         nlp = load_model(settings.model)
         return cls(nlp, build_stages(settings, nlp=nlp), settings)
 
-    def extract_text(self, text: str, *, published: object = None) -> list[Event]:
-        from newsevents.ingest import article_from_text
-
-        article = article_from_text(text, published=published)  # type: ignore[arg-type]
+    def extract_text(self, text: str, *, published: dt.date | None = None) -> list[Event]:
+        """Events of one article's text. Raises InputError for empty text and
+        ArticleTooLarge for a text over the size limit."""
+        article = article_from_text(
+            text, published=published, max_chars=self.settings.max_article_chars
+        )
         result = next(self.process([article]))
+        if result.error:
+            raise NewsEventsError(f"{article.id}: {result.error}")
         return list(result.events)
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
