@@ -41,22 +41,17 @@ class Mention:
 
 def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> list[Mention]:
     tree = DocTree.of(doc)  # the words from the parse arrays: no Token object per word
-    keys: list[str] = []
-    texts: list[str] = []
-    where: list[int] = []
-    for i, (text, space) in enumerate(zip(tree.words, tree.is_space, strict=True)):
-        if space or text in SKIP_TOKENS:
-            continue
-        if "-" in text or "_" in text:
-            for word in _WORDS.split(text):
-                if word:
-                    keys.append(word.lower())
-                    texts.append(word)
-                    where.append(i)
-        elif text:
-            keys.append(text.lower())
-            texts.append(text)
-            where.append(i)
+    words = tree.words
+    where = [
+        i
+        for i, (text, space) in enumerate(zip(words, tree.is_space, strict=True))
+        if text and not space and text not in SKIP_TOKENS
+    ]
+    texts = [words[i] for i in where]
+    joined = " ".join(texts)
+    if "-" in joined or "_" in joined:
+        where, texts = _split_words(where, texts)
+    keys = [text.lower() for text in texts]
     local: dict[tuple[str, ...], ActorEntry] = {}
     out: list[Mention] = []
     for match in knowledge.index.scan(keys, texts):
@@ -66,6 +61,19 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> 
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _split_words(where: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """Hyphens and underscores inside a token are word breaks ("Jong-un", "KIM_JONG_UN")."""
+    out_where: list[int] = []
+    out_texts: list[str] = []
+    for i, text in zip(where, texts, strict=True):
+        words = _WORDS.split(text) if "-" in text or "_" in text else (text,)
+        for word in words:
+            if word:
+                out_where.append(i)
+                out_texts.append(word)
+    return out_where, out_texts
 
 
 def _mention(

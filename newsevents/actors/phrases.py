@@ -68,29 +68,31 @@ class PhraseIndex(Generic[T]):
         for p in phrases:
             if p.key:
                 groups.setdefault(p.key, []).append(p)
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[Phrase[T], ...]]]] = {}
+        # first word -> length -> key -> phrases; lengths longest first
+        by_first: dict[str, dict[int, dict[tuple[str, ...], tuple[Phrase[T], ...]]]] = {}
         for key, items in groups.items():
-            by_first.setdefault(key[0], []).append((key, tuple(items)))
-        for items_list in by_first.values():
-            items_list.sort(key=lambda kv: -len(kv[0]))
-        self._by_first = {k: tuple(v) for k, v in by_first.items()}
+            by_first.setdefault(key[0], {}).setdefault(len(key), {})[key] = tuple(items)
+        self._by_first = {
+            first: tuple(sorted(by_length.items(), key=lambda kv: -kv[0]))
+            for first, by_length in by_first.items()
+        }
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values())
+        return sum(len(keys) for v in self._by_first.values() for _, keys in v)
 
     def lookup(self, key: tuple[str, ...]) -> tuple[T, ...]:
-        for k, items in self._by_first.get(key[0], ()) if key else ():
-            if k == key:
-                return tuple(p.value for p in items)
+        for n, keys in self._by_first.get(key[0], ()) if key else ():
+            if n == len(key) and key in keys:
+                return tuple(p.value for p in keys[key])
         return ()
 
     def longest_at(
         self, keys: Sequence[str], texts: Sequence[str], pos: int
     ) -> tuple[int, tuple[T, ...]]:
         """(length, values) of the longest phrase starting at ``pos``; (0, ()) if none."""
-        for key, items in self._by_first.get(keys[pos], ()):
-            n = len(key)
-            if tuple(keys[pos : pos + n]) != key:
+        for n, by_key in self._by_first.get(keys[pos], ()):
+            items = by_key.get(tuple(keys[pos : pos + n]))
+            if items is None:
                 continue
             values = tuple(
                 p.value for p in items if p.exact is None or tuple(texts[pos : pos + n]) == p.exact
@@ -103,17 +105,14 @@ class PhraseIndex(Generic[T]):
         """Greedy left-to-right, longest-first, non-overlapping matches."""
         out: list[Match[T]] = []
         by_first = self._by_first
-        pos = 0
-        while pos < len(keys):
-            if keys[pos] not in by_first:  # most words start no phrase
-                pos += 1
+        pos = 0  # the first position a match may start at
+        for start in [p for p, key in enumerate(keys) if key in by_first]:  # few words qualify
+            if start < pos:
                 continue
-            n, values = self.longest_at(keys, texts, pos)
+            n, values = self.longest_at(keys, texts, start)
             if n:
-                out.append(Match(pos, pos + n, values))
-                pos += n
-            else:
-                pos += 1
+                out.append(Match(start, start + n, values))
+                pos = start + n
         return out
 
 

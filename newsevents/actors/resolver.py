@@ -107,6 +107,9 @@ class DocActors:
         self._cache: dict[int, list[Actor]] = {}
         self._history: list[tuple[int, list[Actor]]] = []
         self._names: dict[str, list[Actor]] = {}
+        # pure functions of an entry (on this document's date) and of a code, asked often
+        self._variants: dict[int, tuple[Variant, ...]] = {}
+        self._split: dict[str, tuple[str | None, str | None]] = {}
         self._walk()
         self._marks = sorted(set(self._by_token) | set(self._cache))
 
@@ -136,9 +139,15 @@ class DocActors:
     def _walk(self) -> None:
         t = self._t
         heads = {self._climb(m.root) for m in self._mentions if m.kind != "block"}
-        for i, (lower, pos) in enumerate(zip(t.lowers, t.pos, strict=True)):
-            # most words are none of these: look closer only at the ones that can be
-            maybe_name = bool(self._names) and pos == PROPN_ID and i not in self._by_token
+        # most words are none of these: look closer only at the ones that can be
+        maybe = [
+            i
+            for i, (lower, pos) in enumerate(zip(t.lowers, t.pos, strict=True))
+            if pos == PROPN_ID or lower in ANAPHORS
+        ]
+        for i in sorted(heads.union(maybe)):
+            lower = t.lowers[i]
+            maybe_name = bool(self._names) and t.pos[i] == PROPN_ID and i not in self._by_token
             if i not in heads and lower not in ANAPHORS and not maybe_name:
                 continue
             actors: list[Actor] | None = None
@@ -213,16 +222,17 @@ class DocActors:
 
     # -- composition -------------------------------------------------------------------
     def _found(self, tokens: frozenset[int]) -> _Found:
+        ordered = sorted(tokens)
+        by_token, cache = self._by_token, self._cache
         seen: list[Mention] = []
-        for i in sorted(tokens):
-            m = self._by_token.get(i)
-            if m is not None and (not seen or seen[-1] is not m) and _inside(m, tokens):
+        anaphors: list[Mention] = []
+        for i in ordered:
+            m = by_token.get(i)
+            if m is None:
+                if i in cache:
+                    anaphors.append(Mention(i, i + 1, i, "actor", resolved=tuple(cache[i])))
+            elif (not seen or seen[-1] is not m) and _inside(m, tokens):
                 seen.append(m)
-        anaphors = [
-            Mention(i, i + 1, i, "actor", resolved=tuple(self._cache[i]))
-            for i in sorted(tokens)
-            if i in self._cache and i not in self._by_token
-        ]
         actors = sorted([m for m in seen if m.kind == "actor"] + anaphors, key=lambda m: m.start)
         return _Found(
             actors=tuple(actors),
@@ -271,9 +281,16 @@ class DocActors:
                 out.extend(self._with_agents(a, found, text) for a in mention.resolved)
                 continue
             entry = mention.entry
-            for variant in entry.at(self._date) if entry else ():
+            for variant in self._at(entry) if entry else ():
                 out.append(self._compose(entry, variant, found, text))
         return out
+
+    def _at(self, entry: ActorEntry) -> tuple[Variant, ...]:
+        """``entry.at(date)``, once per entry and document (the mentions keep it alive)."""
+        variants = self._variants.get(id(entry))
+        if variants is None:
+            variants = self._variants[id(entry)] = entry.at(self._date)
+        return variants
 
     def _compose(
         self, entry: ActorEntry | None, variant: Variant | None, found: _Found, text: str
@@ -291,7 +308,10 @@ class DocActors:
             role = next((a.role for a in agents if a.role), None) or (words or None)
             if variant is not None and variant.role and not agents:
                 role = variant.role
-        country, sector = split_code(code, self._k.sector_types)
+        split = self._split.get(code)
+        if split is None:
+            split = self._split[code] = split_code(code, self._k.sector_types)
+        country, sector = split
         if variant is not None and variant.country:
             country = variant.country
         name = _name(entry, words)
@@ -357,7 +377,7 @@ class DocActors:
 
 
 def _inside(m: Mention, tokens: frozenset[int]) -> bool:
-    return all(i in tokens for i in range(m.start, m.end))
+    return tokens.issuperset(range(m.start, m.end))
 
 
 def _pick_base(actors: Iterable[Mention]) -> Mention:

@@ -9,19 +9,25 @@ its lists builds no ``Token``. It is built once per document and kept in ``doc.u
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
-from spacy.tokens import Doc
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc, Span
+
+from newsevents.nlp import entities_in
 
 TREE_KEY = "newsevents.tree"
-_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE]
+_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE, ENT_TYPE]
 
 
 class DocTree:
     """Per-token attributes of one document, indexed by token position. Read-only by
-    convention: the lists are built here and never changed."""
+    convention: the lists are built here and never changed (only :meth:`entities` memoises)."""
 
     __slots__ = (
+        "_ent_ids",
+        "_ents_in",
         "_lemma_ids",
         "_tag_ids",
         "children",
@@ -42,7 +48,7 @@ class DocTree:
         # HEAD is a relative offset stored in an unsigned array: reinterpret, then make absolute
         rel = arr[:, 0].astype(numpy.int64)
         self.heads: list[int] = (rel + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
-        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space = arr[:, 1:].T.tolist()
+        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents = arr[:, 1:].T.tolist()
         self.deps: list[str] = [strings[d] for d in deps]
         self.lowers: list[str] = [strings[w] for w in lowers]
         self.pos: list[int] = pos
@@ -52,6 +58,8 @@ class DocTree:
         self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
         self._lemma_ids: list[int] = lemmas
         self._tag_ids: list[int] = tags
+        self._ent_ids: list[int] = ents
+        self._ents_in: dict[tuple[int, int], list[Span]] = {}
         self.children: list[list[int]] = [[] for _ in range(len(doc))]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -74,8 +82,51 @@ class DocTree:
         last = end - 1
         return self.text[self.idx[start] : self.idx[last] + len(self.words[last])]
 
+    def entities(self, span: Span) -> list[Span]:
+        """``entities_in(span)``, looked up once per span (a sentence asked about by each of
+        its events). The list is shared: do not change it."""
+        key = (span.start, span.end)
+        found = self._ents_in.get(key)
+        if found is None:
+            found = self._ents_in[key] = entities_in(span)
+        return found
+
     def lemma(self, i: int) -> str:
         return self.strings[self._lemma_ids[i]]
 
     def tag(self, i: int) -> str:
         return self.strings[self._tag_ids[i]]
+
+    def ent_type(self, i: int) -> str:
+        return self.strings[self._ent_ids[i]]
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        """``token.ancestors``: the head, its head, ... up to the root."""
+        heads = self.heads
+        for _ in range(len(heads)):  # no token has more ancestors than the document has tokens
+            if heads[i] == i:
+                return
+            i = heads[i]
+            yield i
+
+    def subtree(self, i: int) -> Iterator[int]:
+        """``token.subtree``, in the same order: left children's subtrees, the token, right."""
+        kids = self.children[i]
+        for child in kids:
+            if child < i:
+                yield from self.subtree(child)
+        yield i
+        for child in kids:
+            if child > i:
+                yield from self.subtree(child)
+
+    def distance(self, a: int, b: int) -> int:
+        """Number of dependency arcs between two tokens (through their lowest common ancestor);
+        the sum of both paths to the root when they share none."""
+        up_a = [a, *self.ancestors(a)]
+        up_b = [b, *self.ancestors(b)]
+        index_b = {t: n for n, t in enumerate(up_b)}
+        for n, t in enumerate(up_a):
+            if t in index_b:
+                return n + index_b[t]
+        return len(up_a) + len(up_b)

@@ -24,14 +24,16 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from newsevents.nlp import entities_in
+from newsevents.actors.tree import DocTree
 from newsevents.when.calendar import DateResolution, resolve
 from newsevents.when.expressions import Expression, ExpressionFinder
 from newsevents.when.vocabulary import Vocabulary
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+VERB_POS = frozenset({int(VERB), int(AUX)})
 CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis", "pcomp"}
 )
@@ -42,27 +44,18 @@ class _Candidate:
     expr: Expression
     level: int
     distance: int
-    verb: Token | None  # the verb whose tense decides the direction
+    verb: int | None  # the verb whose tense decides the direction (a token index)
 
 
-def _is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+def _is_verb(tree: DocTree, i: int) -> bool:
+    return tree.pos[i] in VERB_POS and tree.deps[i] not in ("aux", "auxpass")
 
 
-def clause_head(tok: Token) -> Token:
-    """The verb heading the clause of ``tok`` (the token itself when it is a verb)."""
-    while not _is_verb(tok) and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
-    index_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, t in enumerate(up_a):
-        if t.i in index_b:
-            return n + index_b[t.i]
-    return len(up_a) + len(up_b)
+def clause_head(tree: DocTree, i: int) -> int:
+    """The verb heading the clause of token ``i`` (the token itself when it is a verb)."""
+    while not _is_verb(tree, i) and tree.heads[i] != i:
+        i = tree.heads[i]
+    return i
 
 
 class DateResolver:
@@ -80,9 +73,10 @@ class DateResolver:
 
     def resolve(self, sent: Span, trigger: Token, *, published: dt.date | None) -> DateResolution:
         """The date of the event whose trigger is ``trigger`` in the sentence ``sent``."""
-        candidates = self._candidates(sent, trigger)
+        tree = DocTree.of(sent.doc)
+        candidates = self._candidates(tree, sent, trigger.i)
         if not candidates and self.follow_next_sentence:
-            candidates = self._from_next_sentence(sent)
+            candidates = self._from_next_sentence(tree, sent)
         if candidates:
             best = min(
                 candidates,
@@ -93,69 +87,75 @@ class DateResolver:
                     PRECISION_RANK.get(_precision_hint(c.expr), 4),
                 ),
             )
-            return resolve(best.expr, published, future=self.is_future(best.verb))
+            verb = sent.doc[best.verb] if best.verb is not None else None
+            return resolve(best.expr, published, future=self.is_future(verb))
         if published is not None:
             return DateResolution(published, "publication")
         return DateResolution(None, None)
 
-    def _candidates(self, sent: Span, trigger: Token) -> list[_Candidate]:
+    def _candidates(self, tree: DocTree, sent: Span, trigger: int) -> list[_Candidate]:
         out: list[_Candidate] = []
-        for expr in self._expressions(sent):
+        for expr in self._expressions(tree, sent):
             span = sent.doc.char_span(
                 sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
             )
             if span is None or len(span) == 0:
                 continue
-            level, verb = self._level(span.root, trigger)
+            root = span.root.i
+            level, verb = self._level(tree, root, trigger)
             if level == 2 and expr.kind == "unresolved":
                 continue
-            out.append(_Candidate(expr, level, tree_distance(span.root, trigger), verb))
+            out.append(_Candidate(expr, level, tree.distance(root, trigger), verb))
         return out
 
     def _find_tuple(self, text: str) -> tuple[Expression, ...]:
         return tuple(self.finder.find(text))
 
-    def _expressions(self, sent: Span) -> list[Expression]:
-        found = list(self._find(sent.text))
-        for ent in entities_in(sent):
+    def _expressions(self, tree: DocTree, sent: Span) -> list[Expression]:
+        found = list(self._find(tree.span_text(sent.start, sent.end)))
+        for ent in tree.entities(sent):
             if ent.label_ != "DATE":
                 continue
             start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             if not any(start < e.end and e.start < end for e in found):
-                found.append(Expression("unresolved", start, end, ent.text))
+                text = tree.span_text(ent.start, ent.end)
+                found.append(Expression("unresolved", start, end, text))
         return found
 
-    def _level(self, root: Token, trigger: Token) -> tuple[int, Token | None]:
+    def _level(self, tree: DocTree, root: int, trigger: int) -> tuple[int, int | None]:
         """How closely an expression (by its root token) hangs on the trigger."""
-        trigger_clause = clause_head(trigger)
-        tok = root
-        while tok.head.i != tok.i:
-            tok = tok.head
-            if tok == trigger:
+        heads = tree.heads
+        trigger_clause = clause_head(tree, trigger)
+        i = root
+        while heads[i] != i:
+            i = heads[i]
+            if i == trigger:
                 return 0, trigger_clause
-            if _is_verb(tok):
+            if _is_verb(tree, i):
                 break
-        verb = clause_head(root.head) if root.head.i != root.i else root
-        if verb.dep_ in ("relcl", "acl") and verb.head == trigger:
+        verb = clause_head(tree, heads[root]) if heads[root] != root else root
+        if tree.deps[verb] in ("relcl", "acl") and heads[verb] == trigger:
             return 0, verb
         if verb == trigger_clause:
             return 1, verb
         return 2, trigger_clause
 
-    def _from_next_sentence(self, sent: Span) -> list[_Candidate]:
+    def _from_next_sentence(self, tree: DocTree, sent: Span) -> list[_Candidate]:
         """Expressions on a definite event noun that opens the next sentence."""
         doc = sent.doc
         if sent.end >= len(doc):
             return []
         nxt = doc[sent.end].sent
-        subjects = [t for t in nxt.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or not self._definite_event_noun(subjects[0]):
+        root = nxt.root.i
+        subjects = [c for c in tree.children[root] if tree.deps[c] in ("nsubj", "nsubjpass")]
+        if not subjects or not self._definite_event_noun(tree, subjects[0]):
             return []
-        return [c for c in self._candidates(nxt, subjects[0]) if c.level == 0]
+        return [c for c in self._candidates(tree, nxt, subjects[0]) if c.level == 0]
 
-    def _definite_event_noun(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.vocab.event_anaphors and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
+    def _definite_event_noun(self, tree: DocTree, i: int) -> bool:
+        return tree.lemma(i).lower() in self.vocab.event_anaphors and any(
+            tree.deps[c] == "det" and tree.lowers[c] in ("the", "this", "that")
+            for c in tree.children[i]
         )
 
     def is_future(self, verb: Token | None) -> bool:
@@ -169,7 +169,7 @@ class DateResolver:
             return False
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.vocab.future_governors:
             return True
-        if verb.dep_ == "xcomp" and _is_verb(verb.head):
+        if verb.dep_ == "xcomp" and _is_verb(DocTree.of(verb.doc), verb.head.i):
             return self.is_future(verb.head)
         return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 

@@ -26,17 +26,19 @@ or next to them, a candidate on another continent is never taken.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
+from newsevents.actors.tree import DocTree
 from newsevents.errors import DictionaryError
 from newsevents.model import Place
-from newsevents.nlp import entities_in
 from newsevents.where.gazetteer import Candidate, Gazetteer
 
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "grammar.yaml"
@@ -44,6 +46,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 SPECIFICITY = {"city": 0, "admin1": 1, "country": 2}
 DOMINANCE = 10  # the largest candidate wins without evidence only when this many times larger
+EVENT_NOUN_POS = frozenset({int(NOUN), int(PROPN)})
+VERB_POS = frozenset({int(VERB), int(AUX)})
+PROPN_ID = int(PROPN)
+NOUN_ID = int(NOUN)
+DEFINITE = ("the", "this", "that")
 
 # "GAZA CITY, Palestinian Territories:"  "KYIV (Reuters) -"  "WASHINGTON, July 27 (AP) —"  "LYON:"
 _DATELINE = re.compile(
@@ -157,28 +164,32 @@ class PlaceResolver:
         dateline: Place | None = None,
     ) -> Place | None:
         """The place of the event whose trigger is ``trigger`` in ``sent`` (None when unknown)."""
-        ev = self._evidence(sent, trigger, actor_countries, dateline)
-        for group in self._trigger_groups(trigger):
-            place = self._first_place(group, ev)
+        tree = DocTree.of(sent.doc)
+        ev = self._evidence(tree, sent, actor_countries, dateline)
+        for group in self._trigger_groups(tree, sent.doc, trigger.i):
+            place = self._first_place(tree, group, ev)
             if place is not None:
                 return place
-        for group in self._sentence_groups(sent, trigger):
-            place = self._first_place(group, ev)
+        for group in self._sentence_groups(tree, sent, trigger.i):
+            place = self._first_place(tree, group, ev)
             if place is not None:
                 return place
-        previous = self._antecedent(sent, trigger)
+        previous = self._antecedent(tree, sent, trigger.i)
         if previous is not None:
-            root = previous.root
-            for group in [*self._trigger_groups(root), *self._sentence_groups(previous, root)]:
-                place = self._first_place(group, ev)
+            root = previous.root.i
+            groups = self._trigger_groups(tree, sent.doc, root)
+            for group in chain(groups, self._sentence_groups(tree, previous, root)):
+                place = self._first_place(tree, group, ev)
                 if place is not None:
                     return place
         return dateline
 
     def _evidence(
-        self, sent: Span, trigger: Token, actors: Sequence[str], dateline: Place | None
+        self, tree: DocTree, sent: Span, actors: Sequence[str], dateline: Place | None
     ) -> Evidence:
-        names = tuple(s.text for s in entities_in(sent) if s.label_ in PLACE_LABELS)
+        names = tuple(
+            tree.span_text(s.start, s.end) for s in tree.entities(sent) if s.label_ in PLACE_LABELS
+        )
         qual = self._qualifiers(names)
         neighbours: set[str] = set()
         continents: set[str] = set()
@@ -212,120 +223,112 @@ class PlaceResolver:
                 countries.add(big[0].place.country)
         return Evidence(admin1=frozenset(admin1), countries=frozenset(countries))
 
-    def _first_place(self, names: Sequence[Span], ev: Evidence) -> Place | None:
+    def _first_place(self, tree: DocTree, names: Sequence[Span], ev: Evidence) -> Place | None:
         """The most specific place among the names of one phrase (a city over its country)."""
         found: list[tuple[int, int, Place]] = []
         for i, name in enumerate(names):
-            cand = choose(self.gazetteer.candidates(name.text), ev)
+            cand = choose(self.gazetteer.candidates(tree.span_text(name.start, name.end)), ev)
             if cand is not None:
                 found.append((SPECIFICITY[cand.kind], i, cand.place))
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
-    def _event_heads(self, trigger: Token) -> list[Token]:
+    def _event_heads(self, tree: DocTree, trigger: int) -> list[int]:
         """The trigger, and the verbs of relative clauses that describe an event noun."""
         heads = [trigger]
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+        if tree.pos[trigger] in EVENT_NOUN_POS:
+            heads += [c for c in tree.children[trigger] if tree.deps[c] in ("relcl", "acl")]
         return heads
 
-    def _trigger_groups(self, trigger: Token) -> list[list[Span]]:
-        """Names in the locative phrases (and place objects) of the trigger itself."""
+    def _trigger_groups(self, tree: DocTree, doc: Doc, trigger: int) -> Iterator[list[Span]]:
+        """Names in the locative phrases (and place objects) of the trigger itself; made one
+        at a time, as the search for a place asks for them."""
         g = self.grammar
-        groups: list[list[Span]] = []
-        for head in self._event_heads(trigger):
-            for child in head.children:
-                if child.dep_ == "prep" and self._locative(child, head):
-                    groups.append(_names(child.subtree, child.sent))
-                elif child.dep_ == "dobj" and head.lemma_ in g.object_place_verbs:
-                    cities = [
-                        n
-                        for n in _names(child.subtree, child.sent)
-                        if any(c.kind == "city" for c in self.gazetteer.candidates(n.text))
-                    ]
-                    groups.append(cities)
-        return groups
+        for head in self._event_heads(tree, trigger):
+            for child in tree.children[head]:
+                dep = tree.deps[child]
+                if dep == "prep" and self._locative(tree, child, head):
+                    yield _names(tree, tree.subtree(child), doc[child].sent)
+                elif dep == "dobj" and tree.lemma(head) in g.object_place_verbs:
+                    names = _names(tree, tree.subtree(child), doc[child].sent)
+                    yield [n for n in names if self._is_city(tree.span_text(n.start, n.end))]
 
-    def _sentence_groups(self, sent: Span, trigger: Token) -> list[list[Span]]:
-        """Names in the other locative phrases of the sentence, nearest to the trigger first."""
-        heads = set(self._event_heads(trigger))
+    def _is_city(self, name: str) -> bool:
+        return any(c.kind == "city" for c in self.gazetteer.candidates(name))
+
+    def _sentence_groups(self, tree: DocTree, sent: Span, trigger: int) -> Iterator[list[Span]]:
+        """Names in the other locative phrases of the sentence, nearest to the trigger first
+        (made one at a time)."""
+        heads = set(self._event_heads(tree, trigger))
+        deps, up = tree.deps, tree.heads
         preps = [
-            t
-            for t in sent
-            if t.dep_ == "prep"
-            and t.head not in heads
-            and self._locative(t, t.head)
-            and not self._inside_idiom(t)
+            i
+            for i in range(sent.start, sent.end)
+            if deps[i] == "prep"
+            and up[i] not in heads
+            and self._locative(tree, i, up[i])
+            and not self._inside_idiom(tree, i)
         ]
-        preps.sort(key=lambda t: _distance(t, trigger))
-        return [_names(p.subtree, sent) for p in preps]
+        preps.sort(key=lambda i: tree.distance(i, trigger))
+        return (_names(tree, tree.subtree(p), sent) for p in preps)
 
-    def _inside_idiom(self, prep: Token) -> bool:
+    def _inside_idiom(self, tree: DocTree, prep: int) -> bool:
         """The phrase hangs inside an idiom ("in support of its war in Ukraine")."""
-        for ancestor in prep.ancestors:
-            if ancestor.dep_ == "prep" and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in self.grammar.idiom_objects
-                for c in ancestor.children
+        for ancestor in tree.ancestors(prep):
+            if tree.deps[ancestor] == "prep" and any(
+                tree.deps[c] == "pobj" and tree.lemma(c).lower() in self.grammar.idiom_objects
+                for c in tree.children[ancestor]
             ):
                 return True
         return False
 
-    def _locative(self, prep: Token, head: Token) -> bool:
-        lemma = prep.lower_
-        objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+    def _locative(self, tree: DocTree, prep: int, head: int) -> bool:
+        lemma = tree.lowers[prep]
+        objects = [tree.lemma(c).lower() for c in tree.children[prep] if tree.deps[c] == "pobj"]
         if any(o in self.grammar.idiom_objects for o in objects):
             return False  # "in support of its war in Ukraine", "in response to"
         if lemma in self.grammar.locative_prepositions:
             return True
-        return lemma == "to" and head.lemma_ in self.grammar.destination_verbs
+        return lemma == "to" and tree.lemma(head) in self.grammar.destination_verbs
 
-    def _antecedent(self, sent: Span, trigger: Token) -> Span | None:
+    def _antecedent(self, tree: DocTree, sent: Span, trigger: int) -> Span | None:
         """The sentence before, when the event is a definite event noun referring back to it."""
         noun = trigger
-        if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ == "NOUN":
-            noun = trigger.head
-        elif trigger.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tree.deps[trigger] in ("relcl", "acl") and tree.pos[tree.heads[trigger]] == NOUN_ID:
+            noun = tree.heads[trigger]
+        elif tree.pos[trigger] in VERB_POS:
+            subjects = [c for c in tree.children[trigger] if tree.deps[c] in ("nsubj", "nsubjpass")]
             if not subjects:
                 return None
             noun = subjects[0]
         definite = any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+            tree.deps[c] == "det" and tree.lowers[c] in DEFINITE for c in tree.children[noun]
         )
-        if noun.lemma_.lower() not in self.event_anaphors or not definite or sent.start == 0:
+        if tree.lemma(noun).lower() not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent
 
 
-def _distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, t in enumerate(up_a):
-        if t.i in index_b:
-            return n + index_b[t.i]
-    return len(up_a) + len(up_b)
-
-
-def _names(tokens: Iterable[Token], sent: Span) -> list[Span]:
+def _names(tree: DocTree, tokens: Iterable[int], sent: Span) -> list[Span]:
     """Place-like names among the tokens: GPE/LOC/FAC entities, and proper nouns that NER left
     unlabelled (or labelled a person or organisation when the noun heads the phrase, as in
     "raided Jenin"); the object of a preposition first. Only gazetteer names become places."""
     toks = list(tokens)
-    inside = {t.i for t in toks}
+    inside = set(toks)
     out: list[Span] = []
     seen: set[int] = set()
-    for ent in entities_in(sent):
+    for ent in tree.entities(sent):
         if ent.label_ in PLACE_LABELS and ent.start in inside:
             out.append(ent)
             seen.update(range(ent.start, ent.end))
-    for tok in toks:
-        if tok.i in seen or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+    deps, pos, children = tree.deps, tree.pos, tree.children
+    for i in toks:
+        if i in seen or pos[i] != PROPN_ID or deps[i] == "compound":
             continue
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.dep_ not in ("pobj", "dobj"):
+        if deps[i] not in ("pobj", "dobj") and tree.ent_type(i) in ("PERSON", "ORG", "NORP"):
             continue
-        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
-        out.append(sent.doc[start : tok.i + 1])
-        seen.update(range(start, tok.i + 1))
-    out.sort(key=lambda s: (s.root.dep_ != "pobj", s.start))
+        start = min([i, *(c for c in children[i] if deps[c] == "compound")])
+        out.append(sent.doc[start : i + 1])
+        seen.update(range(start, i + 1))
+    if len(out) > 1:
+        out.sort(key=lambda s: (s.root.dep_ != "pobj", s.start))
     return out
