@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsevents.actors.entries import ActorEntry, AgentEntry
 from newsevents.actors.knowledge import ActorKnowledge, Hit
 from newsevents.actors.phrases import SKIP_TOKENS
-from newsevents.actors.tree import DocTree
+from newsevents.doctree import DocTree
 from newsevents.model import Actor
 
 MentionKind = Literal["actor", "agent", "former", "block"]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.actors.entries import ActorEntry, Variant, join_codes, split_code
 from newsevents.actors.knowledge import ActorKnowledge
 from newsevents.actors.mentions import Mention, find_mentions
-from newsevents.actors.tree import DocTree
+from newsevents.doctree import DocTree
 from newsevents.model import Actor
 
 CORE_DEPS = frozenset(

@@ -52,7 +52,6 @@ class Candidate:
     modality: Modality
     attributed_to: Actor | None
     confidence: float
-    pattern_origin: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +217,6 @@ class EventCoder:
                     modality=claim.modality,
                     attributed_to=speaker,
                     confidence=confidence(frame, source, target),
-                    pattern_origin=frame.pattern.origin,
                 )
             )
         return out

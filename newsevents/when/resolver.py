@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from newsevents.actors.tree import DocTree
+from newsevents.doctree import DocTree
 from newsevents.when.calendar import DateResolution, resolve
 from newsevents.when.expressions import Expression, ExpressionFinder
 from newsevents.when.vocabulary import Vocabulary

