@@ -16,6 +16,8 @@ def print_report(report: EvalReport, console: Console, *, show_misses: bool = Fa
         notes = [f"{result.records} sentences scored in {result.seconds:.1f} s"]
         if result.skipped:
             notes.append(f"{len(result.skipped)} records left out ({_reasons(result)})")
+        if result.one_sided:
+            notes.append(f"{result.one_sided} one-sided codings not scored (require_dyad)")
         if result.errors:
             notes.append(f"{result.errors} articles failed in the pipeline")
         if result.full is not None:

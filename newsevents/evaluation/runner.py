@@ -70,6 +70,7 @@ class SetReport:
     exact_records: int = 0  # unit-test records whose coding set is exactly the expected one
     pentacode: ClassScores | None = None
     errors: int = 0  # articles the pipeline reported an error for
+    one_sided: int = 0  # predicted codings without a source or target, not scored (require_dyad)
     skipped: tuple[tuple[str, str], ...] = ()
     misses: tuple[RecordMiss, ...] = ()
     seconds: float = 0.0
@@ -187,15 +188,19 @@ def score_outcomes(gold: GoldSet, outcomes: Sequence[Outcome]) -> SetReport:
     if gold.name == "conflibert":
         return _score_pentacode(gold, outcomes)
     dyad, exact, full = Counts(), Counts(), Counts()
-    exact_records = errors = 0
+    exact_records = errors = one_sided = 0
     misses: list[RecordMiss] = []
     headline = "full" if gold.name == "unittest" else "dyad_root"
     for record, (events, error) in zip(gold.records, outcomes, strict=True):
         errors += error is not None
-        predicted = predicted_codings(events)
-        if gold.name == "unittest":
-            predicted = dyadic_codings(predicted, require_dyad=record.require_dyad)
-        levels = {lv: match(record.codings, predicted, lv) for lv in ("dyad_root", "exact", "full")}
+        predicted, optional = dyadic_codings(
+            predicted_codings(events), require_dyad=record.require_dyad
+        )
+        one_sided += len(optional)
+        levels = {
+            lv: match(record.codings, predicted, lv, optional)
+            for lv in ("dyad_root", "exact", "full")
+        }
         dyad += levels["dyad_root"].counts
         exact += levels["exact"].counts
         full += levels["full"].counts
@@ -214,6 +219,7 @@ def score_outcomes(gold: GoldSet, outcomes: Sequence[Outcome]) -> SetReport:
         full=full if gold.name == "unittest" else None,
         exact_records=exact_records,
         errors=errors,
+        one_sided=one_sided,
         skipped=gold.skipped,
         misses=tuple(misses),
     )

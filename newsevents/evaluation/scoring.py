@@ -89,15 +89,20 @@ def predicted_codings(events: Iterable[Event]) -> tuple[GoldCoding, ...]:
 
 def dyadic_codings(
     predicted: Iterable[GoldCoding], *, require_dyad: bool
-) -> tuple[GoldCoding, ...]:
-    """PETRARCH's ``require_dyad`` option applied to predicted codings (unit-test records).
+) -> tuple[tuple[GoldCoding, ...], tuple[GoldCoding, ...]]:
+    """PETRARCH's ``require_dyad`` option applied to predicted codings: (scored, optional).
 
-    With the option on (PETRARCH's default) a coding without a source or a target is not an
-    event; with it off, a missing actor is written ``---`` as in the records.
+    With the option on (PETRARCH's default, used for the GSR set and most unit-test records) a
+    coding without a source or a target is not an event and is not scored; it is kept, with its
+    gap written ``---``, as *optional*: it may match a gold coding whose actor is a bare ``---``
+    but is never a false positive. With the option off every coding is scored, a missing actor
+    written ``---`` as in the records.
     """
-    if require_dyad:
-        return tuple(c for c in predicted if c.source and c.target)
-    return tuple(GoldCoding(c.source or "---", c.target or "---", c.code) for c in predicted)
+    dashed = tuple(GoldCoding(c.source or "---", c.target or "---", c.code) for c in predicted)
+    if not require_dyad:
+        return dashed, ()
+    scored = tuple(c for c in dashed if c.source != "---" and c.target != "---")
+    return scored, tuple(c for c in dashed if c not in scored)
 
 
 def primary(code: str) -> str:
@@ -123,24 +128,33 @@ def full_key(coding: GoldCoding) -> Key:
 LEVELS = {"dyad_root": dyad_root_key, "exact": exact_key, "full": full_key}
 
 
-def match(gold: Sequence[GoldCoding], predicted: Sequence[GoldCoding], level: str) -> Match:
+def match(
+    gold: Sequence[GoldCoding],
+    predicted: Sequence[GoldCoding],
+    level: str,
+    optional: Sequence[GoldCoding] = (),
+) -> Match:
     """One-to-one matching of one sentence's codings at ``level`` (a key of :data:`LEVELS`).
 
     A gold coding first takes an identical prediction, then any prediction with the same key,
-    so the codings reported as missed and extra are the ones that really differ.
+    so the codings reported as missed and extra are the ones that really differ. ``optional``
+    predictions are tried after ``predicted`` and are not false positives when left over.
     """
     key = LEVELS[level]
     free = list(predicted)
+    spare = list(optional)
     missed: list[GoldCoding] = []
     for coding in gold:
         k = key(coding)
-        pick = next((i for i, p in enumerate(free) if p == coding), None)
-        if pick is None:
-            pick = next((i for i, p in enumerate(free) if key(p) == k), None)
-        if pick is None:
-            missed.append(coding)
+        for pool, same in ((free, True), (spare, True), (free, False), (spare, False)):
+            pick = next(
+                (i for i, p in enumerate(pool) if (p == coding if same else key(p) == k)), None
+            )
+            if pick is not None:
+                del pool[pick]
+                break
         else:
-            del free[pick]
+            missed.append(coding)
     tp = len(gold) - len(missed)
     return Match(Counts(tp, len(free), len(missed)), tuple(missed), tuple(free))
 

@@ -13,6 +13,7 @@ from newsevents.evaluation import EvalReport, evaluate, score_set
 from newsevents.evaluation.gold import GoldCoding, GoldRecord, GoldSet
 from newsevents.evaluation.report import print_report
 from newsevents.evaluation.runner import Outcome
+from newsevents.evaluation.scoring import Counts
 from newsevents.model import Article, Event
 from tests.evaluation.conftest import actor, event
 
@@ -130,6 +131,28 @@ def test_unittest_honours_require_dyad() -> None:
     )
     assert report.exact_records == 2
     assert report.full is not None and report.full.fp == 0
+    assert report.one_sided == 1  # the 023 of d1, unscored there
+
+
+def test_gsr_scores_dyads_only_as_petrarch_does() -> None:
+    """GSR records are PETRARCH-2 output under require_dyad (its default): a one-sided
+    prediction is no false positive, and it can still match a gold ``---``."""
+    records = (
+        GoldRecord("g1", "x", None, (GoldCoding("RWALEG", "---", "140"),)),
+        GoldRecord("g2", "x", None, ()),
+    )
+    outcomes = [
+        [event(actor("RWALEG", country="RWA", sector="LEG"), None, "141")],
+        [
+            event(None, actor("ISR", country="ISR"), "190"),
+            event(actor("USA", country="USA"), actor("ISR", country="ISR"), "042"),
+        ],
+    ]
+    report = score_set(
+        GoldSet("gsr", Path("g.xml"), records), lambda arts: [(o, None) for o in outcomes]
+    )
+    assert report.dyad_root == Counts(tp=1, fp=1, fn=0)
+    assert report.one_sided == 2
 
 
 def test_print_report_shows_tables_and_misses() -> None:

@@ -136,9 +136,21 @@ def test_require_dyad_drops_or_dashes_one_sided_codings() -> None:
         GoldCoding("---GOV", "", "023"),
         GoldCoding("", "GON", "010"),
     ]
-    assert dyadic_codings(codings, require_dyad=True) == (GoldCoding("ARN", "GON", "064"),)
-    assert dyadic_codings(codings, require_dyad=False) == (
+    dashed = (
         GoldCoding("ARN", "GON", "064"),
         GoldCoding("---GOV", "---", "023"),
         GoldCoding("---", "GON", "010"),
     )
+    assert dyadic_codings(codings, require_dyad=True) == (dashed[:1], dashed[1:])
+    assert dyadic_codings(codings, require_dyad=False) == (dashed, ())
+
+
+def test_optional_codings_match_but_are_never_false_positives() -> None:
+    gold = [GoldCoding("RWALEG", "---", "140"), GoldCoding("USA", "RUS", "040")]
+    scored = [GoldCoding("USA", "CHE", "040")]
+    optional = [GoldCoding("RWALEG", "---", "141"), GoldCoding("USA", "---", "040")]
+    result = match(gold, scored, "dyad_root", optional)
+    assert result.counts == Counts(tp=1, fp=1, fn=1)
+    assert result.missed == (GoldCoding("USA", "RUS", "040"),)
+    assert result.extra == (GoldCoding("USA", "CHE", "040"),)
+    assert match(gold, scored, "exact", optional).counts == Counts(tp=0, fp=1, fn=2)
