@@ -42,6 +42,7 @@ class Claim:
     speaker: Token | None = None
     controller: Token | None = None  # the control verb, when the frame is its complement
     appeal_from: Token | None = None  # "X urged Y to E": the event becomes X's appeal to Y
+    speech: Token | None = None  # the speech verb that reports the event ("X said (that) E")
 
 
 def assess(
@@ -77,8 +78,8 @@ def assess(
             code = recode(code, vocab.intent_codes) or code
     if code.startswith("13"):
         modality = "threatened"
-    status, speaker = _status(controller or trigger, vocab)
-    return Claim(code, status, polarity, modality, speaker, controller, appeal_from)
+    status, speaker, speech = _status(controller or trigger, vocab)
+    return Claim(code, status, polarity, modality, speaker, controller, appeal_from, speech)
 
 
 def negated(token: Token, vocab: ClaimVocabulary) -> bool:
@@ -187,10 +188,12 @@ def _reported(trigger: Token, vocab: ClaimVocabulary) -> bool:
     return trigger.dep_ == "ccomp" and head.lemma_.lower() in vocab.speech_verbs
 
 
-def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None]:
-    """Climb from the trigger (or its controller) to find speakers, accusations and denials."""
+def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None, Token | None]:
+    """Climb from the trigger (or its controller) to find speakers, accusations and denials.
+    Returns the status, the speaker and the speech verb that reports the event (if any)."""
     status: Status = "asserted"
     speaker: Token | None = None
+    speech: Token | None = None
     node = start
     for _ in range(MAX_CLIMB):
         speaker = speaker or according_to(node)
@@ -204,16 +207,17 @@ def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None]
             lemma = head.lemma_.lower()
         if via in COMPLEMENTS and head.pos_ in ("VERB", "AUX"):
             if lemma in vocab.denial_verbs and via in ("ccomp", "dobj", "xcomp", "pcomp"):
-                return "denied", subject(head)
+                return "denied", subject(head), head
             if lemma in vocab.accusation_verbs and via == "pcomp":
                 status = "alleged"
             elif lemma in vocab.speech_verbs and via in ("ccomp", "parataxis", "dobj"):
                 said_by = subject(head)
-                speaker = speaker or said_by
+                if speaker is None and said_by is not None:
+                    speaker, speech = said_by, head
                 if lemma in vocab.allegation_verbs or _hedged(said_by, vocab):
                     status = "alleged"
         node = head
-    return status, speaker
+    return status, speaker, speech
 
 
 def _hedged(speaker: Token | None, vocab: ClaimVocabulary) -> bool:

@@ -82,8 +82,11 @@ class EventCoder:
         candidates = trigger_candidates(doc, self.lemma_hashes)
         for index, sent in enumerate(doc.sents):
             resolved = self._resolve_sentence(sent, actors, out, candidates)
+            first = len(out)
             for item in resolved:
                 out.extend(self._emit(sent, index, item, actors))
+            for item in resolved:
+                out.extend(self._reported_accusations(sent, index, item, actors, out[first:]))
         return out
 
     # --- per sentence ------------------------------------------------------------------------
@@ -220,6 +223,65 @@ class EventCoder:
                 )
             )
         return out
+
+    def _reported_accusations(
+        self,
+        sent: Span,
+        index: int,
+        item: _Resolved,
+        actors: DocActors,
+        coded: Sequence[Candidate],
+    ) -> list[Candidate]:
+        """A speaker reporting another actor's violence accuses it ("Israel said Hamas fired
+        rockets" → Israel 112 → Hamas); reporting its own claims responsibility (015). News
+        media, hedging speakers and fighting between two sides accuse nobody."""
+        claim = item.claim
+        if (
+            claim.speech is None
+            or claim.code[:2] not in self.vocab.reported_accusation_roots
+            or item.frame.pattern.reciprocal  # "the war between X and Y": nobody is accused
+            or item.frame.reciprocal_group
+            or claim.status == "denied"
+            or claim.polarity != "positive"
+            or claim.modality != "actual"
+            or _hedged_speaker(claim.speaker, self.vocab)
+        ):
+            return []
+        speaker = _speaker(claim.speaker, actors)
+        if speaker is None or not (speaker.country or speaker.org) or speaker.sector == "MED":
+            return []
+        pairs: list[tuple[str, Actor | None]] = []
+        for source in item.sources:
+            if same_actor(source, speaker):
+                pairs += [("015", t) for t in item.targets or (None,)]
+            else:
+                pairs.append(("112", source))
+        out = []
+        for code, other in pairs:
+            if any(
+                c.code[:2] == code[:2] and c.source == speaker and c.target == other for c in coded
+            ):
+                continue  # the speech verb is an accusation already ("accused Y of E")
+            out.append(
+                Candidate(
+                    sentence=sent,
+                    sentence_index=index,
+                    trigger=claim.speech,
+                    code=code,
+                    source=speaker,
+                    target=other,
+                    status="asserted",
+                    polarity="positive",
+                    modality="actual",
+                    attributed_to=None,
+                    confidence=0.6 if other is not None else 0.5,
+                )
+            )
+        return out
+
+
+def _hedged_speaker(token: Token | None, vocab: ClaimVocabulary) -> bool:
+    return token is not None and token.lemma_.lower() in vocab.hedging_speakers
 
 
 # Dependencies that leave the verb phrase: clauses, subjects, conjoined verbs, punctuation.

@@ -206,9 +206,12 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
             if pobjs:
                 return with_conj(pobjs[0])
         return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        # two subjects of one verb are a list the parser split ("Kim, the leader of North
+        # Korea, and Putin met": "Putin" hangs on the verb beside "Kim")
+        return [antecedent(t) for s in subjects for t in with_conj(s)]
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return [antecedent(t) for t in with_conj(child)]
         if child.dep_ == "aux":  # the parser sometimes hangs the subject on the auxiliary
             for grand in child.children:
                 if grand.dep_ in SUBJECTS:
@@ -297,13 +300,19 @@ def antecedent(token: Token) -> Token:
 def with_conj(token: Token) -> list[Token]:
     """``token`` and the nouns conjoined with it ("Kim and Shoigu", "Gondor, Rohan and Bree")."""
     out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = [c for c in token.children if c.dep_ == "conj" or _listed_appos(c)]
     while stack:
         conj = stack.pop(0)
         if conj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
             out.append(conj)
             stack.extend(c for c in conj.children if c.dep_ == "conj")
     return out
+
+
+def _listed_appos(token: Token) -> bool:
+    """A list the parser read as an apposition: "The US, Russia, and Switzerland" gives
+    ``Russia`` as an appos of ``US`` carrying the rest of the list as its conjuncts."""
+    return token.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in token.children)
 
 
 # --- nouns -----------------------------------------------------------------------------------

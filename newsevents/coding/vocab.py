@@ -12,6 +12,7 @@ from newsevents.errors import DictionaryError
 
 WORD_LISTS = (
     "place_target_roots",
+    "reported_accusation_roots",
     "speech_verbs",
     "allegation_verbs",
     "hedging_speakers",
@@ -38,6 +39,7 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 @dataclass(frozen=True, slots=True)
 class ClaimVocabulary:
     place_target_roots: frozenset[str]
+    reported_accusation_roots: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     hedging_speakers: frozenset[str]

@@ -1,0 +1,117 @@
+"""Grammar that only shows on real parses: lists, reported violence, relational objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.model import Event
+from newsevents.pipeline import Pipeline
+
+PUBLISHED = dt.date(2024, 5, 1)
+
+
+def dyads(events: list[Event], code_prefix: str = "") -> set[tuple[str, str, str]]:
+    def code(actor: object) -> str:
+        return getattr(actor, "code", None) or "-"
+
+    return {
+        (code(e.source), e.type.cameo, code(e.target))
+        for e in events
+        if e.type.cameo.startswith(code_prefix)
+    }
+
+
+def test_a_list_read_as_an_apposition_is_still_a_list(pipeline: Pipeline) -> None:
+    # the parser hangs "Russia" on "US" as an appos, "Switzerland" as its conjunct
+    events = pipeline.extract_text(
+        "The US, Russia, and Switzerland met yesterday.", published=PUBLISHED
+    )
+    pairs = {(s, t) for s, _, t in dyads(events, "04")}
+    assert pairs == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+def test_two_subjects_of_one_verb_are_conjoined(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Kim Jong Un, the leader of North Korea, and Putin met on Monday.", published=PUBLISHED
+    )
+    found = {(s[:3], t[:3]) for s, _, t in dyads(events, "04")}
+    assert {("PRK", "RUS"), ("RUS", "PRK")} <= found
+
+
+def test_reported_violence_is_the_speakers_accusation(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Ukraine said Russian troops shelled the port of Odesa on Sunday.", published=PUBLISHED
+    )
+    shelling = [e for e in events if e.type.cameo.startswith("19")]
+    assert shelling and shelling[0].attributed_to is not None
+    assert shelling[0].attributed_to.country == "UKR"
+    accusations = [e for e in events if e.type.cameo == "112"]
+    assert len(accusations) == 1
+    accusation = accusations[0]
+    assert accusation.source is not None and accusation.source.country == "UKR"
+    assert accusation.target is not None and accusation.target.country == "RUS"
+    assert accusation.trigger == "said" and accusation.attributed_to is None
+
+
+def test_reporting_ones_own_attack_claims_responsibility(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Israel said it had struck Hezbollah positions in Lebanon.", published=PUBLISHED
+    )
+    claims = [e for e in events if e.type.cameo == "015"]
+    assert claims and claims[0].source is not None and claims[0].source.country == "ISR"
+    assert not [e for e in events if e.type.cameo == "112"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian state media reported that insurgents bombarded Aleppo.",  # media report
+        "Analysts say Russia attacked the port.",  # hedged speaker
+        "Kyiv says Russian forces did not shell the town.",  # negated
+        "Moscow said Russian troops would attack Kharkiv.",  # intended
+        "The UN says the war between Sudan's army and the RSF has killed thousands.",  # both sides
+    ],
+)
+def test_no_accusation_without_an_accused_act(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, published=PUBLISHED)
+    assert not [e for e in events if e.type.cameo in ("112", "015")], dyads(events)
+
+
+def test_evidence_against_is_an_accusation(pipeline: Pipeline) -> None:
+    for text in (
+        "Britain presented evidence against Iran at the United Nations.",
+        "Evidence against Iran was presented by Britain.",
+    ):
+        events = pipeline.extract_text(text, published=PUBLISHED)
+        assert ("GBR", "112", "IRN") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}, text
+
+
+def test_conjoined_actors_building_ties_act_on_each_other(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Egypt and Turkey restored diplomatic ties.", published=PUBLISHED
+    )
+    assert {(s, t) for s, _, t in dyads(events, "05")} == {("EGY", "TUR"), ("TUR", "EGY")}
+    events = pipeline.extract_text(
+        "Mexico and Canada are seeking to deepen a partnership in mining.", published=PUBLISHED
+    )
+    found = dyads(events, "03")
+    assert {(s, t) for s, _, t in found} == {("MEX", "CAN"), ("CAN", "MEX")}
+    assert all(e.modality == "intended" for e in events if e.type.cameo.startswith("03"))
+
+
+def test_government_forces_are_military(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Government forces shelled the rebel town.", published=PUBLISHED)
+    assert any(e.source is not None and e.source.sector == "MIL" for e in events)
+
+
+def test_missiles_launched_at_a_target_are_an_attack_a_launch_alone_is_not(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract_text("Iran launched missiles at Israel.", published=PUBLISHED)
+    assert ("IRN", "195", "ISR") in dyads(events)
+    events = pipeline.extract_text(
+        "North Korea launched a missile on Tuesday.", published=PUBLISHED
+    )
+    assert {c for _, c, _ in dyads(events)} == {"150"}
