@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents import __version__
 from newsevents.actors import ActorKnowledge, ActorResolver
@@ -137,12 +137,20 @@ def build_stages(settings: Settings, *, nlp: Language | None = None) -> Stages:
         lexicon = lexicon.merged(load_petrarch_verbs(Path(path), lemmatize=lemmatize))
     knowledge = ActorKnowledge.load(dictionaries=actor_files)
     names = {iso3: entry.name for iso3, entry in knowledge.countries.items()}
+    places = PlaceResolver(Gazetteer.load())
+
+    def locate(head: Token, countries: Sequence[str]) -> str | None:
+        return places.locative_country(head, actor_countries=countries)
+
+    coder = EventCoder(
+        lexicon=lexicon, vocab=ClaimVocabulary.load(), country_names=names, locate=locate
+    )
     return Stages(
-        coder=EventCoder(lexicon=lexicon, vocab=ClaimVocabulary.load(), country_names=names),
+        coder=coder,
         actors=ActorResolver(knowledge),
         ontology=Ontology.load(),
         dates=DateResolver(),
-        places=PlaceResolver(Gazetteer.load()),
+        places=places,
     )
 
 

@@ -91,7 +91,7 @@ def _mention(
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
     words = tree.words
-    if not any(words[i][:1].isupper() for i in range(start, end)) or _negated(tree, start):
+    if not any(_cased(words[i]) for i in range(start, end)) or _negated(tree, start):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
@@ -103,6 +103,12 @@ def _mention(
         [h.actor for h in hits if h.kind == "short" and h.actor is not None], date
     )
     return Mention(start, end, root, "actor", entry=entry) if entry is not None else None
+
+
+def _cased(word: str) -> bool:
+    """A capital anywhere marks a name, even mistyped ("iSrael"); an all lower-case word may be
+    a common noun ("turkey", "chad")."""
+    return any(c.isupper() for c in word)
 
 
 def _best_short(candidates: list[ActorEntry], date: dt.date | None) -> ActorEntry | None:

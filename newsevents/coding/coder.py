@@ -10,7 +10,7 @@ there is no fallback code: an unknown predicate gives no event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]
@@ -35,6 +35,11 @@ from newsevents.model import Actor, Modality, Polarity, Status
 from newsevents.nlp import entities_in
 
 ACCUSATION_ROOTS = ("11",)
+# Force posture at home ("Chinese troops held drills in Tibet") is done to no one.
+FOREIGN_PLACE_ROOTS = frozenset({"15"})
+
+# The country of a place named in a word's own locative phrases, given the actors' countries.
+Locator = Callable[[Token, Sequence[str]], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +76,12 @@ class EventCoder:
         lexicon: Lexicon,
         vocab: ClaimVocabulary,
         country_names: Mapping[str, str] | None = None,
+        locate: Locator | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.vocab = vocab
         self.country_names: Mapping[str, str] = country_names or {}
+        self.locate = locate
         self.lemma_hashes = frozenset(hash_string(w) for w in (*lexicon.verbs, *lexicon.nouns))
 
     def code(self, doc: Doc, actors: DocActors) -> list[Candidate]:
@@ -191,8 +198,14 @@ class EventCoder:
             if accusers:
                 return _Resolved(item.frame, item.claim, item.sources, accusers)
         if item.claim.code[:2] in self.vocab.place_target_roots and item.sources:
-            country = place_country(item.frame.trigger, actors, self.country_names)
-            if country is not None and not any(same_actor(country, s) for s in item.sources):
+            country = place_country(
+                item.frame.trigger, actors, self.country_names, self.locate, item.sources
+            )
+            if country is not None and not any(
+                same_actor(country, s)
+                or (s.country == country.country and item.claim.code[:2] in FOREIGN_PLACE_ROOTS)
+                for s in item.sources
+            ):
                 return _Resolved(item.frame, item.claim, item.sources, (country,))
         return item
 
@@ -380,8 +393,15 @@ LOCATIVES = frozenset(
 )
 
 
-def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -> Actor | None:
-    """The country of the place where an event happened ("shelled villages in Donetsk")."""
+def place_country(
+    trigger: Token,
+    actors: DocActors,
+    names: Mapping[str, str],
+    locate: Locator | None = None,
+    sources: Sequence[Actor] = (),
+) -> Actor | None:
+    """The country of the place where an event happened ("shelled villages in Donetsk"): a
+    country or capital among the actors first, then any place the gazetteer knows (``locate``)."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         heads.append(trigger.head)  # "staged a protest in Beijing"
@@ -393,13 +413,19 @@ def place_country(trigger: Token, actors: DocActors, names: Mapping[str, str]) -
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     for actor in actors.actors_at(pobj):
                         if actor.country and not actor.org:
-                            return Actor(
-                                text=pobj.text,
-                                name=names.get(actor.country, actor.country),
-                                country=actor.country,
-                                code=actor.country,
-                            )
+                            return _country_actor(pobj.text, actor.country, names)
+    if locate is None:
+        return None
+    countries = tuple(a.country for a in sources if a.country)
+    for head in heads:
+        found = locate(head, countries)
+        if found:
+            return _country_actor(names.get(found, found), found, names)
     return None
+
+
+def _country_actor(text: str, country: str, names: Mapping[str, str]) -> Actor:
+    return Actor(text=text, name=names.get(country, country), country=country, code=country)
 
 
 def owners_of(objects: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:

@@ -184,6 +184,18 @@ class PlaceResolver:
                     return place
         return dateline
 
+    def locative_country(self, head: Token, *, actor_countries: Sequence[str] = ()) -> str | None:
+        """The country of a place named in ``head``'s own locative phrases ("held exercises in
+        Alaska" → USA), or None: no sentence-wide search, no dateline."""
+        tree = DocTree.of(head.doc)
+        sent = head.sent
+        ev = self._evidence(tree, sent, actor_countries, None)
+        for group in self._trigger_groups(tree, head.doc, head.i):
+            place = self._first_place(tree, group, ev)
+            if place is not None:
+                return place.country
+        return None
+
     def _evidence(
         self, tree: DocTree, sent: Span, actors: Sequence[str], dateline: Place | None
     ) -> Evidence:

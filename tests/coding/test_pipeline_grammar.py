@@ -115,3 +115,23 @@ def test_missiles_launched_at_a_target_are_an_attack_a_launch_alone_is_not(
         "North Korea launched a missile on Tuesday.", published=PUBLISHED
     )
     assert {c for _, c, _ in dyads(events)} == {"150"}
+
+
+def test_a_place_the_gazetteer_knows_is_the_target_of_force_abroad(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Chinese warplanes staged drills near Okinawa.", published=PUBLISHED
+    )
+    assert ("CHN", "150", "JPN") in {(s[:3], c, t) for s, c, t in dyads(events)}
+    events = pipeline.extract_text(
+        "Chinese warplanes staged drills near Shanghai.", published=PUBLISHED
+    )
+    assert all(e.target is None for e in events if e.type.cameo.startswith("15"))
+
+
+def test_a_capital_anywhere_marks_a_name_all_lower_case_is_a_common_word(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract_text("Germany condemned uKraine on Monday.", published=PUBLISHED)
+    assert ("DEU", "111", "UKR") in dyads(events)
+    events = pipeline.extract_text("Germany condemned the turkey on Monday.", published=PUBLISHED)
+    assert all(e.target is None for e in events)
