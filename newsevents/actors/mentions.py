@@ -24,6 +24,11 @@ from newsevents.model import Actor
 MentionKind = Literal["actor", "agent", "former", "block"]
 _WORDS = re.compile(r"[\s_]+|(?<=\w)-(?=\w)")
 NEGATING_PREFIXES = frozenset({"pro", "anti", "non"})
+# "Al Qaeda-linked group", "Iran-backed militia": the group is not the named actor.
+NEGATING_SUFFIXES = frozenset(
+    {"linked", "backed", "allied", "affiliated", "aligned", "inspired", "funded", "sponsored"}
+    | {"supported", "trained", "armed", "friendly", "leaning"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +96,7 @@ def _mention(
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
     words = tree.words
-    if not any(_cased(words[i]) for i in range(start, end)) or _negated(tree, start):
+    if not any(_cased(words[i]) for i in range(start, end)) or _negated(tree, start, end):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
@@ -121,11 +126,12 @@ def _best_short(candidates: list[ActorEntry], date: dt.date | None) -> ActorEntr
     return candidates[0]
 
 
-def _negated(tree: DocTree, start: int) -> bool:
-    """'pro-Russian', 'anti-American': the country is not the actor."""
-    return (
-        start >= 2 and tree.words[start - 1] == "-" and tree.lowers[start - 2] in NEGATING_PREFIXES
-    )
+def _negated(tree: DocTree, start: int, end: int) -> bool:
+    """'pro-Russian', 'anti-American', 'Iran-backed': the country is not the actor."""
+    words, lowers = tree.words, tree.lowers
+    if start >= 2 and words[start - 1] == "-" and lowers[start - 2] in NEGATING_PREFIXES:
+        return True
+    return end + 1 < len(words) and words[end] == "-" and lowers[end + 1] in NEGATING_SUFFIXES
 
 
 def _root(tree: DocTree, start: int, end: int) -> int:

@@ -75,7 +75,12 @@ def assess(
             # "said he would not provide support": a declared refusal is a rejection (12x)
             code, polarity, modality = refusal, "positive", "actual"
         elif modality == "intended":  # "will visit": CAMEO's intent code where it has one
-            code = recode(code, vocab.intent_codes) or code
+            intent = recode(code, vocab.intent_codes)
+            threat = recode(code, vocab.threat_codes) if intent is None else None
+            if threat is not None and code[:2] in vocab.declared_threat_roots:
+                code, modality = threat, "threatened"  # "said they will attack Iraq": 138
+            else:
+                code = intent or code
     if code.startswith("13"):
         modality = "threatened"
     status, speaker, speech = _status(controller or trigger, vocab)

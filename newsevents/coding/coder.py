@@ -380,6 +380,8 @@ def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i and child.i < token.i:
                 found = actors.actors_at(child) or _entity_actors(child, actors)
+                if found and token.lower_ in PLURAL_PRONOUNS:  # "X and Y said they will ..."
+                    return list(resolve_all(with_conj(child), actors))
                 if found:
                     return found[:1]
         if node.head.i == node.i:
@@ -387,6 +389,8 @@ def _pronoun_antecedent(token: Token, actors: DocActors) -> list[Actor]:
         node = node.head
     return []
 
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
 LOCATIVES = frozenset(
     {"in", "at", "near", "inside", "across", "throughout", "around", "off", "into"}
@@ -434,7 +438,9 @@ def owners_of(objects: Iterable[Token], actors: DocActors) -> tuple[Actor, ...]:
     out: list[Actor] = []
     for obj in objects:
         for child in obj.children:
-            if child.dep_ in ("poss", "amod", "compound") and child.ent_type_ in OWNER_ENTITIES:
+            if child.dep_ in ("poss", "amod", "compound") and (
+                child.ent_type_ in OWNER_ENTITIES or child.pos_ in ("PROPN", "ADJ")
+            ):  # the model can miss the entity ("a Moldovan diplomat" as PERSON)
                 out.extend(a for a in actors.actors_at(child) if a.country or a.org)
     return tuple(out)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from spacy.attrs import LEMMA, POS
@@ -134,6 +135,8 @@ def verb_frame(verb: Token, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame |
     sources = verb_sources(verb, vocab)
     if not sources and passive:
         sources = _instrument_agent(verb, vocab)
+        if not sources and pattern.code[:2] in vocab.origin_source_roots:
+            sources = _origin(verb)  # "a mortar was fired at Israel from Gaza"
     targets = _verb_targets(verb, pattern, objects, consumed, passive=passive)
     if pattern.converse:  # "Ukraine received weapons from the US": the US acts
         sources, targets = targets, sources
@@ -208,9 +211,16 @@ def verb_sources(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
-        # two subjects of one verb are a list the parser split ("Kim, the leader of North
-        # Korea, and Putin met": "Putin" hangs on the verb beside "Kim")
-        return [antecedent(t) for s in subjects for t in with_conj(s)]
+        # a second subject after an "and" is a list the parser split ("Kim, the leader of
+        # North Korea, and Putin met": "Putin" hangs on the verb beside "Kim"), a name right
+        # after a noun names it ("Old foes Gondor and Osgiliath"); other pieces are a name
+        # split apart ("al - Shabab")
+        listed = [subjects[0]]
+        for prev, nxt in pairwise(subjects):
+            named = prev.pos_ == "NOUN" and nxt.pos_ == "PROPN" and nxt.i == prev.i + 1
+            if _joined(prev, nxt) or named:
+                listed.append(nxt)
+        return [antecedent(t) for s in listed for t in with_conj(s)]
     for child in verb.children:
         if child.dep_ == "aux":  # the parser sometimes hangs the subject on the auxiliary
             for grand in child.children:
@@ -239,6 +249,24 @@ def _instrument_agent(verb: Token, vocab: ClaimVocabulary) -> list[Token]:
             named = [c for c in owners if c.ent_type_ in ("NORP", "GPE", "ORG")]
             if named:
                 return named[:1]
+    return []
+
+
+def _joined(first: Token, second: Token) -> bool:
+    """An "and" or "or" between two subjects of one verb."""
+    doc = first.doc
+    return any(
+        doc[i].dep_ == "cc" and doc[i].lower_ in ("and", "or") for i in range(first.i + 1, second.i)
+    )
+
+
+def _origin(verb: Token) -> list[Token]:
+    """The named place an attack came from, when no one is named as its doer."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
+                    return [pobj]
     return []
 
 

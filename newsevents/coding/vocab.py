@@ -13,6 +13,8 @@ from newsevents.errors import DictionaryError
 WORD_LISTS = (
     "place_target_roots",
     "reported_accusation_roots",
+    "origin_source_roots",
+    "declared_threat_roots",
     "speech_verbs",
     "allegation_verbs",
     "hedging_speakers",
@@ -40,6 +42,8 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 class ClaimVocabulary:
     place_target_roots: frozenset[str]
     reported_accusation_roots: frozenset[str]
+    origin_source_roots: frozenset[str]
+    declared_threat_roots: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     hedging_speakers: frozenset[str]

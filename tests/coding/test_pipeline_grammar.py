@@ -135,3 +135,29 @@ def test_a_capital_anywhere_marks_a_name_all_lower_case_is_a_common_word(
     assert ("DEU", "111", "UKR") in dyads(events)
     events = pipeline.extract_text("Germany condemned the turkey on Monday.", published=PUBLISHED)
     assert all(e.target is None for e in events)
+
+
+def test_where_an_attack_came_from_stands_for_its_unnamed_doer(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Two rockets were fired at Israel from Lebanon overnight.", published=PUBLISHED
+    )
+    assert ("LBN", "ISR") in {(s, t) for s, c, t in dyads(events, "19")}
+    events = pipeline.extract_text(
+        "Two rockets were fired at Israel overnight.", published=PUBLISHED
+    )
+    assert {s for s, _, _ in dyads(events, "19")} == {"-"}
+
+
+def test_a_backer_named_before_a_group_is_not_the_group(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Iran-backed militias attacked a US base.", published=PUBLISHED)
+    sources = {e.source.country if e.source else None for e in events if e.type.cameo[:2] == "19"}
+    assert sources and "IRN" not in sources
+
+
+def test_announced_force_is_a_threat_by_everyone_who_announced_it(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Armenia and Georgia said they will attack the rebels.", published=PUBLISHED
+    )
+    threats = {(s, c) for s, c, _ in dyads(events, "13")}
+    assert threats == {("ARM", "138"), ("GEO", "138")}
+    assert all(e.modality == "threatened" for e in events if e.type.cameo.startswith("13"))
