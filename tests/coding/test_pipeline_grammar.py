@@ -161,3 +161,19 @@ def test_announced_force_is_a_threat_by_everyone_who_announced_it(pipeline: Pipe
     threats = {(s, c) for s, c, _ in dyads(events, "13")}
     assert threats == {("ARM", "138"), ("GEO", "138")}
     assert all(e.modality == "threatened" for e in events if e.type.cameo.startswith("13"))
+
+
+def test_a_delegation_received_from_abroad_is_that_countrys_visit(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Kenya's president received a delegation from Ethiopia.", published=PUBLISHED
+    )
+    assert ("ETH", "042", "KEN") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
+
+
+def test_a_declared_refusal_of_permission_is_a_rejection(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Turkey said it would not give permission to Sweden to join.", published=PUBLISHED
+    )
+    assert ("TUR", "124", "SWE") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
+    events = pipeline.extract_text("Turkey gave permission to Sweden.", published=PUBLISHED)
+    assert ("TUR", "080", "SWE") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
