@@ -177,3 +177,19 @@ def test_a_declared_refusal_of_permission_is_a_rejection(pipeline: Pipeline) -> 
     assert ("TUR", "124", "SWE") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
     events = pipeline.extract_text("Turkey gave permission to Sweden.", published=PUBLISHED)
     assert ("TUR", "080", "SWE") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Japan provided 6 million dollars in assistance to Fiji.", "071"),
+        ("Canada gave $2 million to Haiti.", "071"),
+        ("Ireland sent medical supplies to Lebanon.", "073"),
+        ("Qatar distributed tents and food to the displaced.", "073"),
+        ("The ministry declined to comment on the report.", "011"),
+        ("Britain conveyed its concern to Israel.", "012"),
+    ],
+)
+def test_aid_and_statement_vocabulary(pipeline: Pipeline, text: str, code: str) -> None:
+    events = pipeline.extract_text(text, published=PUBLISHED)
+    assert code in {e.type.cameo for e in events}, dyads(events)
