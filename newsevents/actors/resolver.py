@@ -62,8 +62,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
 NUMBERS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
 ANAPHORS = COUNTRY_NOUNS | {"latter", "former"}
-DEFINITE_DEPS = frozenset({"det", "nummod", "predet"})
-DEFINITE_WORDS = frozenset({"the", "both", "two", "three", "this"})
+DEFINITE_DEPS = frozenset({"det", "nummod", "predet", "poss"})
+DEFINITE_WORDS = frozenset({"the", "both", "two", "three", "this", "his", "her", "its", "their"})
 
 
 @dataclass(frozen=True, slots=True)

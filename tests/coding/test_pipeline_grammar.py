@@ -193,3 +193,21 @@ def test_a_declared_refusal_of_permission_is_a_rejection(pipeline: Pipeline) -> 
 def test_aid_and_statement_vocabulary(pipeline: Pipeline, text: str, code: str) -> None:
     events = pipeline.extract_text(text, published=PUBLISHED)
     assert code in {e.type.cameo for e in events}, dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("Turkey has suspended food supplies to Armenia.", "1623", "TUR"),
+        ("The EU froze aid to Niger.", "162", "IGO"),
+        # a possessive pronoun before "country" refers back to the speaker's country
+        ("Putin said his country will not lift the ban.", "1241", "RUS"),
+        ("The Department of Justice will investigate the bank.", "090", "---"),
+    ],
+)
+def test_suspended_aid_anaphoric_countries_and_departments(
+    pipeline: Pipeline, text: str, code: str, source: str
+) -> None:
+    events = pipeline.extract_text(text, published=PUBLISHED)
+    found = {(s[:3], c) for s, c, _ in dyads(events)}
+    assert (source, code) in found, found
