@@ -95,7 +95,9 @@ class PhraseIndex(Generic[T]):
             if items is None:
                 continue
             values = tuple(
-                p.value for p in items if p.exact is None or tuple(texts[pos : pos + n]) == p.exact
+                p.value
+                for p in items
+                if p.exact is None or _caps_match(texts[pos : pos + n], p.exact)
             )
             if values:
                 return n, values
@@ -114,6 +116,14 @@ class PhraseIndex(Generic[T]):
                 out.append(Match(start, start + n, values))
                 pos = start + n
         return out
+
+
+def _caps_match(texts: Sequence[str], exact: tuple[str, ...]) -> bool:
+    """Capitals as written; an acronym of four letters or more may also be written as a name
+    ("Nato", "Farc", "Unicef"), shorter ones may not ("us" and "Us" are not the US)."""
+    return len(texts) == len(exact) and all(
+        t == w or (len(w) >= 4 and t == w.capitalize()) for t, w in zip(texts, exact, strict=True)
+    )
 
 
 def exact_form(text: str) -> tuple[str, ...] | None:

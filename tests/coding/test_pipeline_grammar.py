@@ -211,3 +211,17 @@ def test_suspended_aid_anaphoric_countries_and_departments(
     events = pipeline.extract_text(text, published=PUBLISHED)
     found = {(s[:3], c) for s, c, _ in dyads(events)}
     assert (source, code) in found, found
+
+
+def test_long_acronyms_may_be_written_as_names_short_ones_may_not(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Nato condemned Russia.", published=PUBLISHED)
+    assert ("IGO", "111", "RUS") in {(s[:3], c, t) for s, c, t in dyads(events)}
+    events = pipeline.extract_text("Us leaders condemned Russia.", published=PUBLISHED)
+    assert not any(e.source is not None and e.source.country == "USA" for e in events)
+
+
+def test_a_meal_together_is_a_meeting(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Modi had dinner with Japan's prime minister.", published=PUBLISHED
+    )
+    assert ("IND", "040", "JPN") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
