@@ -225,3 +225,22 @@ def test_a_meal_together_is_a_meeting(pipeline: Pipeline) -> None:
         "Modi had dinner with Japan's prime minister.", published=PUBLISHED
     )
     assert ("IND", "040", "JPN") in {(s[:3], c, t[:3]) for s, c, t in dyads(events)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Taliban have refused direct talks with the Afghan government.", "125"),
+        ("A Dutch court approved the extradition of the suspect to France.", "063"),
+        ("Russia and China began joint military exercises.", "062"),
+        ("The EU mobilised funds for Colombia.", None),  # money is no armed force
+    ],
+)
+def test_refusals_extraditions_and_exercises(
+    pipeline: Pipeline, text: str, code: str | None
+) -> None:
+    codes = {e.type.cameo for e in pipeline.extract_text(text, published=PUBLISHED)}
+    if code is None:
+        assert not any(c.startswith("15") for c in codes), codes
+    else:
+        assert code in codes, codes
