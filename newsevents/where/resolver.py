@@ -36,6 +36,7 @@ import yaml
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.actors.mentions import NEGATING_PREFIXES, NEGATING_SUFFIXES
 from newsevents.doctree import DocTree
 from newsevents.errors import DictionaryError
 from newsevents.model import Place
@@ -200,7 +201,9 @@ class PlaceResolver:
         self, tree: DocTree, sent: Span, actors: Sequence[str], dateline: Place | None
     ) -> Evidence:
         names = tuple(
-            tree.span_text(s.start, s.end) for s in tree.entities(sent) if s.label_ in PLACE_LABELS
+            tree.span_text(s.start, s.end)
+            for s in tree.entities(sent)
+            if s.label_ in PLACE_LABELS and not _backer(tree, s.start, s.end)
         )
         qual = self._qualifiers(names)
         neighbours: set[str] = set()
@@ -318,6 +321,14 @@ class PlaceResolver:
         if tree.lemma(noun).lower() not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent
+
+
+def _backer(tree: DocTree, start: int, end: int) -> bool:
+    """ "Russia-backed separatists", "pro-Russian": the name says nothing of where it happened."""
+    words, lowers = tree.words, tree.lowers
+    if start >= 2 and words[start - 1] == "-" and lowers[start - 2] in NEGATING_PREFIXES:
+        return True
+    return end + 1 < len(words) and words[end] == "-" and lowers[end + 1] in NEGATING_SUFFIXES
 
 
 def _names(tree: DocTree, tokens: Iterable[int], sent: Span) -> list[Span]:

@@ -244,3 +244,11 @@ def test_refusals_extraditions_and_exercises(
         assert not any(c.startswith("15") for c in codes), codes
     else:
         assert code in codes, codes
+
+
+def test_a_backers_name_does_not_place_the_event(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Russia-backed separatists shelled Donetsk.", published=PUBLISHED
+    )
+    places = {e.place.country for e in events if e.place is not None}
+    assert places == {"UKR"}
