@@ -12,13 +12,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Span
 
 from newsevents.nlp import entities_in
 
 TREE_KEY = "newsevents.tree"
-_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE, ENT_TYPE]
+_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE, ENT_TYPE, ENT_IOB]
+ENT_OUTSIDE = 2  # ENT_IOB of a token outside every entity ("O"; 0 is: not annotated)
 
 
 class DocTree:
@@ -32,9 +46,11 @@ class DocTree:
         "_tag_ids",
         "children",
         "deps",
+        "ent_iob",
         "heads",
         "idx",
         "is_space",
+        "lemmas",
         "lowers",
         "pos",
         "strings",
@@ -48,7 +64,8 @@ class DocTree:
         # HEAD is a relative offset stored in an unsigned array: reinterpret, then make absolute
         rel = arr[:, 0].astype(numpy.int64)
         self.heads: list[int] = (rel + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
-        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents = arr[:, 1:].T.tolist()
+        columns = arr[:, 1:].T.tolist()
+        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents, iob = columns
         self.deps: list[str] = [strings[d] for d in deps]
         self.lowers: list[str] = [strings[w] for w in lowers]
         self.pos: list[int] = pos
@@ -57,6 +74,8 @@ class DocTree:
         self.words: list[str] = [strings[o] for o in orths]
         self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
         self._lemma_ids: list[int] = lemmas
+        self.lemmas: list[str] = [strings[x].lower() for x in lemmas]  # lower case, as matched
+        self.ent_iob: list[int] = iob
         self._tag_ids: list[int] = tags
         self._ent_ids: list[int] = ents
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
