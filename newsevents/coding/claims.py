@@ -71,14 +71,13 @@ def assess(
         polarity = "negated"
     if modality == "actual":
         modality = _mood(t, trigger, vocab)
-        refusal = recode(code, vocab.refusal_codes)
-        if literal:
-            pass
-        elif modality == "intended" and polarity == "negated" and refusal is not None:
-            # "said he would not provide support": a declared refusal is a rejection (12x)
-            code, polarity, modality = refusal, "positive", "actual"
-        elif modality == "intended":  # "will visit": CAMEO's intent code where it has one
-            code = recode(code, vocab.intent_codes) or code
+        if modality == "intended" and not literal:
+            refusal = recode(code, vocab.refusal_codes) if polarity == "negated" else None
+            if refusal is not None:
+                # "said he would not provide support": a declared refusal is a rejection (12x)
+                code, polarity, modality = refusal, "positive", "actual"
+            else:  # "will visit": CAMEO's intent code where it has one
+                code = recode(code, vocab.intent_codes) or code
     if code.startswith("13"):
         modality = "threatened"
     status, speaker = _status(t, trigger if controller is None else controller, vocab)

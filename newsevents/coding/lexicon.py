@@ -32,7 +32,7 @@ verb (``WILL NOT *``, ``% HAVE *``) and a sequence of ``words`` after it (``* ON
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -181,6 +181,15 @@ class Lexicon:
 
     def knows_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
+
+    def verb_object_heads(self, lemma: str) -> Collection[str | None] | None:
+        """The object heads of which a predicate of ``lemma`` needs one to match any pattern;
+        None when some pattern needs no object. The grammar gives up on a verb with none of
+        them ("has" as an auxiliary) before it reads the rest of the verb's phrase."""
+        groups = self.verb_index.get(lemma)
+        if groups is None or None in groups:
+            return None
+        return groups.keys()
 
     def verb_context(self, lemma: str) -> tuple[bool, bool]:
         """Whether some pattern of ``lemma`` names words (before, after) the verb, so the
