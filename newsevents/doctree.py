@@ -42,7 +42,6 @@ class DocTree:
     __slots__ = (
         "_ent_ids",
         "_ents_in",
-        "_lemma_ids",
         "_tag_ids",
         "children",
         "deps",
@@ -50,6 +49,7 @@ class DocTree:
         "heads",
         "idx",
         "is_space",
+        "lemma_ids",
         "lemmas",
         "lowers",
         "pos",
@@ -73,16 +73,19 @@ class DocTree:
         self.is_space: list[int] = is_space  # the token is white space (not: followed by it)
         self.words: list[str] = [strings[o] for o in orths]
         self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
-        self._lemma_ids: list[int] = lemmas
+        self.lemma_ids: list[int] = lemmas  # hashes in ``strings``
         self.lemmas: list[str] = [strings[x].lower() for x in lemmas]  # lower case, as matched
         self.ent_iob: list[int] = iob
         self._tag_ids: list[int] = tags
         self._ent_ids: list[int] = ents
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
-        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        children: list[list[int]] = [[] for _ in range(len(doc))]
         for i, head in enumerate(self.heads):
             if head != i:
-                self.children[head].append(i)  # ascending, the order of Token.children
+                children[head].append(i)  # ascending, the order of Token.children
+        # tuples of ints: the garbage collector stops tracking them (a document's tree is kept
+        # with it, and a full collection would otherwise visit every word's list)
+        self.children: list[tuple[int, ...]] = [tuple(kids) for kids in children]
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:
@@ -111,7 +114,7 @@ class DocTree:
         return found
 
     def lemma(self, i: int) -> str:
-        return self.strings[self._lemma_ids[i]]
+        return self.strings[self.lemma_ids[i]]
 
     def tag(self, i: int) -> str:
         return self.strings[self._tag_ids[i]]

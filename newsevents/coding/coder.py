@@ -81,10 +81,10 @@ class EventCoder:
 
     def code(self, doc: Doc, actors: DocActors) -> list[Candidate]:
         out: list[Candidate] = []
-        candidates = trigger_candidates(doc, self.lemma_hashes)
+        t = DocTree.of(doc)
+        candidates = trigger_candidates(t, self.lemma_hashes)
         if not candidates:
             return out
-        t = DocTree.of(doc)
         for index, sent in enumerate(doc.sents):
             resolved = self._resolve_sentence(t, sent, actors, out, candidates)
             for item in resolved:

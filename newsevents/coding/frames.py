@@ -22,9 +22,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.attrs import LEMMA, POS
 from spacy.symbols import ADP
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from newsevents.coding.arguments import (
     NOUN_POS,
@@ -98,15 +97,10 @@ def find_frames(
     return frames
 
 
-def trigger_candidates(doc: Doc, lemma_hashes: frozenset[int]) -> list[int]:
-    """Indices of verbs and nouns whose lemma the lexicon knows, read from the parse arrays
-    without building a Token for every word."""
-    array = doc.to_array([POS, LEMMA])
-    return [
-        i
-        for i, (pos, lemma) in enumerate(array.tolist())
-        if pos in TRIGGER_POS and lemma in lemma_hashes
-    ]
+def trigger_candidates(t: DocTree, lemma_hashes: frozenset[int]) -> list[int]:
+    """Indices of verbs and nouns whose lemma (as the parser wrote it) the lexicon knows."""
+    lemma_ids = t.lemma_ids
+    return [i for i, pos in enumerate(t.pos) if pos in TRIGGER_POS and lemma_ids[i] in lemma_hashes]
 
 
 TRIGGER_POS = VERB_POS | {NOUN_POS}
