@@ -100,6 +100,11 @@ class Predicate:
     words: tuple[tuple[str, str], ...] = ()
 
 
+Ranked = tuple[int, int, Pattern]
+"""(minus the specificity, position in the lemma's patterns, pattern): the best sorts first."""
+ObjectGroups = dict[str | None, tuple[Ranked, ...]]
+"""A lemma's patterns by the head of the object they name (None: no object), best first."""
+
 NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
 # Contracted auxiliaries as tokenized ("wo n't", "ca n't") and their full words.
 _CONTRACTIONS = {"n't": "not", "wo": "will", "ca": "can", "sha": "shall", "'ll": "will"}
@@ -117,14 +122,10 @@ class Lexicon:
 
     verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
-    # lemma -> object head (None: patterns without an object) -> (file position, pattern):
+    # lemma -> object head (None: patterns without an object) -> its patterns, best first:
     # a predicate is only tested against the patterns its objects can satisfy
-    verb_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
-        default_factory=dict
-    )
-    noun_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
-        default_factory=dict
-    )
+    verb_index: dict[str, ObjectGroups] = field(default_factory=dict)
+    noun_index: dict[str, ObjectGroups] = field(default_factory=dict)
     # lemma -> (some pattern names words before the verb, some names words after it)
     contexts: dict[str, tuple[bool, bool]] = field(default_factory=dict)
 
@@ -350,30 +351,35 @@ def parse_line(line: str, *, origin: str) -> Pattern:
 
 
 def _match(
-    index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]],
+    index: dict[str, ObjectGroups],
     by_lemma: dict[str, tuple[Pattern, ...]],
     predicate: Predicate,
 ) -> Pattern | None:
+    """:func:`best_match` over the patterns the predicate's objects can satisfy. Each group is
+    ranked best first, so a group is read only up to its first fitting pattern, and not at all
+    past a pattern that cannot beat the best found so far."""
     groups = index.get(predicate.lemma)
     if groups is None:  # a Lexicon built by hand, without the index
         return best_match(by_lemma.get(predicate.lemma, ()), predicate)
-    found = list(groups.get(None, ()))
-    for head in {obj[-1] for obj in predicate.objects if obj}:
-        found.extend(groups.get(head, ()))
-    found.sort(key=lambda item: item[0])
-    return best_match((pattern for _, pattern in found), predicate)
+    best: Ranked | None = None
+    for head in (None, *{obj[-1] for obj in predicate.objects if obj}):
+        for ranked in groups.get(head, ()):
+            if best is not None and ranked[:2] > best[:2]:
+                break
+            if _fits(ranked[2], predicate):
+                best = ranked
+                break
+    return best[2] if best is not None else None
 
 
-def _object_index(
-    by_lemma: dict[str, tuple[Pattern, ...]],
-) -> dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]]:
-    out: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = {}
+def _object_index(by_lemma: dict[str, tuple[Pattern, ...]]) -> dict[str, ObjectGroups]:
+    out: dict[str, ObjectGroups] = {}
     for lemma, patterns in by_lemma.items():
-        groups: dict[str | None, list[tuple[int, Pattern]]] = {}
+        groups: dict[str | None, list[Ranked]] = {}
         for position, pattern in enumerate(patterns):
             head = pattern.objects[-1] if pattern.objects else None
-            groups.setdefault(head, []).append((position, pattern))
-        out[lemma] = {head: tuple(items) for head, items in groups.items()}
+            groups.setdefault(head, []).append((-pattern.specificity, position, pattern))
+        out[lemma] = {head: tuple(sorted(items)) for head, items in groups.items()}
     return out
 
 
