@@ -67,14 +67,21 @@ class DocTree:
         columns = arr[:, 1:].T.tolist()
         deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents, iob = columns
         self.deps: list[str] = [strings[d] for d in deps]
-        self.lowers: list[str] = [strings[w] for w in lowers]
         self.pos: list[int] = pos
         self.idx: list[int] = idx
         self.is_space: list[int] = is_space  # the token is white space (not: followed by it)
-        self.words: list[str] = [strings[o] for o in orths]
-        self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
+        words = self.words = [strings[o] for o in orths]
+        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        # Most words are in lower case, and most lemmas are the word itself: those reuse the
+        # string already read (looking a hash up in the StringStore is the costly part).
+        self.lowers: list[str] = [
+            w if o == lo else strings[lo] for w, o, lo in zip(words, orths, lowers, strict=True)
+        ]
         self.lemma_ids: list[int] = lemmas  # hashes in ``strings``
-        self.lemmas: list[str] = [strings[x].lower() for x in lemmas]  # lower case, as matched
+        self.lemmas: list[str] = [  # lower case, as patterns and word lists are written
+            w if m == lo else strings[m].lower()
+            for w, m, lo in zip(self.lowers, lemmas, lowers, strict=True)
+        ]
         self.ent_iob: list[int] = iob
         self._tag_ids: list[int] = tags
         self._ent_ids: list[int] = ents
