@@ -86,13 +86,13 @@ class DocTree:
         self._tag_ids: list[int] = tags
         self._ent_ids: list[int] = ents
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
-        children: list[list[int]] = [[] for _ in range(len(doc))]
+        # Tuples of ints, which the garbage collector stops tracking (the tree is kept with its
+        # document, and collections would visit every word's list); a word has few children.
+        children: list[tuple[int, ...]] = [()] * len(doc)
         for i, head in enumerate(self.heads):
             if head != i:
-                children[head].append(i)  # ascending, the order of Token.children
-        # tuples of ints: the garbage collector stops tracking them (a document's tree is kept
-        # with it, and a full collection would otherwise visit every word's list)
-        self.children: list[tuple[int, ...]] = [tuple(kids) for kids in children]
+                children[head] += (i,)  # ascending, the order of Token.children
+        self.children = children
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:
