@@ -32,7 +32,7 @@ CONJUNCT_POS = frozenset({int(NOUN), int(PROPN), int(PRON), int(ADJ)})
 
 def is_passive(t: DocTree, verb: int) -> bool:
     deps = t.deps
-    return any(deps[c] in PASSIVE_DEPS for c in t.children[verb])
+    return any(deps[child] in PASSIVE_DEPS for child in t.children[verb])
 
 
 def is_participle(t: DocTree, verb: int) -> bool:

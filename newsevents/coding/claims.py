@@ -168,9 +168,9 @@ def _mood(t: DocTree, trigger: int, vocab: ClaimVocabulary) -> Modality:
             break
         node = heads[node]
     auxes = [lowers[c] for c in t.children[trigger] if deps[c] == "aux"]
-    if any(a in vocab.future_markers for a in auxes) or _going_to(t, trigger):
+    if not vocab.future_markers.isdisjoint(auxes) or _going_to(t, trigger):
         return "intended"
-    if any(a in vocab.hypothetical_markers for a in auxes):
+    if not vocab.hypothetical_markers.isdisjoint(auxes):
         return "intended" if _reported(t, trigger, vocab) else "hypothetical"
     return "actual"
 

@@ -82,7 +82,9 @@ class Pattern:
     def absorbs_negation(self) -> bool:
         """The pattern names a negator before the verb (``WILL NOT *``): its code already says
         what the negated verb means, so the event it codes is not itself negated."""
-        return any(s in NEGATORS for group in self.before for word in group for s in word)
+        return bool(self.before) and any(
+            s in NEGATORS for group in self.before for word in group for s in word
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +224,7 @@ def best_match(patterns: Iterable[Pattern], predicate: Predicate) -> Pattern | N
 def _fits(pattern: Pattern, predicate: Predicate) -> bool:
     if pattern.form is not None and pattern.form != predicate.form:
         return False
-    if any(p not in predicate.particles for p in pattern.particles):
+    if pattern.particles and not predicate.particles.issuperset(pattern.particles):
         return False
     if pattern.objects and not any(_object_fits(pattern.objects, o) for o in predicate.objects):
         return False
