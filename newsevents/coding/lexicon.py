@@ -255,7 +255,7 @@ def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:
     """``wanted`` head equals ``found`` head, and its modifiers all occur in ``found``."""
     if not found or wanted[-1] != found[-1]:
         return False
-    return all(word in found[:-1] for word in wanted[:-1])
+    return len(wanted) == 1 or all(word in found[:-1] for word in wanted[:-1])
 
 
 def is_lexicon_file(path: Path) -> bool:

@@ -284,7 +284,7 @@ class PlaceResolver:
     def _locative(self, tree: DocTree, prep: int, head: int) -> bool:
         lemma = tree.lowers[prep]
         objects = [tree.lemmas[c] for c in tree.children[prep] if tree.deps[c] == "pobj"]
-        if any(o in self.grammar.idiom_objects for o in objects):
+        if not self.grammar.idiom_objects.isdisjoint(objects):
             return False  # "in support of its war in Ukraine", "in response to"
         if lemma in self.grammar.locative_prepositions:
             return True
