@@ -119,8 +119,8 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
         passive = True
         objects.append(t.heads[verb])
     lemma = lemmas[verb]
-    heads = lexicon.verb_object_heads(lemma)
-    if heads is not None and not any(lemmas[o] in heads for o in objects):
+    object_heads = lexicon.verb_object_heads(lemma)
+    if object_heads is not None and not any(lemmas[o] in object_heads for o in objects):
         return None  # every pattern of the verb names an object, and it has none of them
     needs_before, needs_words = lexicon.verb_context(lemma)
     predicate = Predicate(
