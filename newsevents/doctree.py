@@ -12,13 +12,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Span
 
 from newsevents.nlp import entities_in
 
 TREE_KEY = "newsevents.tree"
-_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE, ENT_TYPE]
+_ATTRS = [HEAD, DEP, LOWER, POS, IDX, ORTH, SPACY, LEMMA, TAG, IS_SPACE, ENT_TYPE, ENT_IOB]
+ENT_OUTSIDE = 2  # ENT_IOB of a token outside every entity ("O"; 0 is: not annotated)
 
 
 class DocTree:
@@ -28,13 +42,15 @@ class DocTree:
     __slots__ = (
         "_ent_ids",
         "_ents_in",
-        "_lemma_ids",
         "_tag_ids",
         "children",
         "deps",
+        "ent_iob",
         "heads",
         "idx",
         "is_space",
+        "lemma_ids",
+        "lemmas",
         "lowers",
         "pos",
         "strings",
@@ -48,22 +64,35 @@ class DocTree:
         # HEAD is a relative offset stored in an unsigned array: reinterpret, then make absolute
         rel = arr[:, 0].astype(numpy.int64)
         self.heads: list[int] = (rel + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
-        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents = arr[:, 1:].T.tolist()
+        columns = arr[:, 1:].T.tolist()
+        deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents, iob = columns
         self.deps: list[str] = [strings[d] for d in deps]
-        self.lowers: list[str] = [strings[w] for w in lowers]
         self.pos: list[int] = pos
         self.idx: list[int] = idx
         self.is_space: list[int] = is_space  # the token is white space (not: followed by it)
-        self.words: list[str] = [strings[o] for o in orths]
-        self.text = "".join([w + " " if s else w for w, s in zip(self.words, spaces, strict=True)])
-        self._lemma_ids: list[int] = lemmas
+        words = self.words = [strings[o] for o in orths]
+        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        # Most words are in lower case, and most lemmas are the word itself: those reuse the
+        # string already read (looking a hash up in the StringStore is the costly part).
+        self.lowers: list[str] = [
+            w if o == lo else strings[lo] for w, o, lo in zip(words, orths, lowers, strict=True)
+        ]
+        self.lemma_ids: list[int] = lemmas  # hashes in ``strings``
+        self.lemmas: list[str] = [  # lower case, as patterns and word lists are written
+            w if m == lo else strings[m].lower()
+            for w, m, lo in zip(self.lowers, lemmas, lowers, strict=True)
+        ]
+        self.ent_iob: list[int] = iob
         self._tag_ids: list[int] = tags
         self._ent_ids: list[int] = ents
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
-        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        # Tuples of ints, which the garbage collector stops tracking (the tree is kept with its
+        # document, and collections would visit every word's list); a word has few children.
+        children: list[tuple[int, ...]] = [()] * len(doc)
         for i, head in enumerate(self.heads):
             if head != i:
-                self.children[head].append(i)  # ascending, the order of Token.children
+                children[head] += (i,)  # ascending, the order of Token.children
+        self.children = children
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:
@@ -92,7 +121,7 @@ class DocTree:
         return found
 
     def lemma(self, i: int) -> str:
-        return self.strings[self._lemma_ids[i]]
+        return self.strings[self.lemma_ids[i]]
 
     def tag(self, i: int) -> str:
         return self.strings[self._tag_ids[i]]

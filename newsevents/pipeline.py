@@ -28,6 +28,7 @@ from newsevents.coding.petrarch_verbs import (
     spacy_lemmatizer,
 )
 from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.doctree import DocTree
 from newsevents.errors import NewsEventsError
 from newsevents.ingest import article_from_text
 from newsevents.model import Article, Coder, Event, Place
@@ -206,10 +207,12 @@ def to_event(
 
 
 def _evidence(sent: Span) -> tuple[str, int]:
-    """The sentence text without surrounding white space, and where it starts in the article."""
-    text = sent.text
+    """The sentence text without surrounding white space, and where it starts in the article
+    (read from the document's tree: ``Span.text`` builds a Token per word)."""
+    tree = DocTree.of(sent.doc)
+    text = tree.span_text(sent.start, sent.end)
     stripped = text.strip()
-    return stripped, sent.start_char + (len(text) - len(text.lstrip()))
+    return stripped, tree.idx[sent.start] + (len(text) - len(text.lstrip()))
 
 
 def event_id(article_id: str, c: Candidate) -> str:

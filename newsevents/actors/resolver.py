@@ -116,11 +116,17 @@ class DocActors:
     # -- public API --------------------------------------------------------------------
     def actors_at(self, token: Token) -> list[Actor]:
         """The actor(s) of the noun phrase headed by ``token``; [] when it names none."""
-        if token.i in self._cache:
-            return list(self._cache[token.i])
+        return self.actors_of(token.i)
+
+    def actors_of(self, i: int) -> list[Actor]:
+        """:meth:`actors_at` the token at index ``i`` of the document."""
+        cached = self._cache.get(i)
+        if cached is not None:
+            return list(cached)
+        token = self._doc[i]
         if not self._marked(token.left_edge.i, token.right_edge.i):
             return []  # fast path: no name, role word or resolved phrase under this token
-        return self._resolve(token.i, self._collect(token.i))
+        return self._resolve(i, self._collect(i))
 
     def actor_in_span(self, span: Span) -> list[Actor]:
         """The actor(s) named inside an arbitrary span (no grammar, just the matches)."""
@@ -130,6 +136,10 @@ class DocActors:
     @property
     def mentions(self) -> Sequence[Mention]:
         return self._mentions
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc
 
     def _marked(self, first: int, last: int) -> bool:
         at = bisect_left(self._marks, first)

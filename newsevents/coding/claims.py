@@ -1,7 +1,8 @@
 """Claims: who says an event happened, whether it is asserted, alleged or denied, whether it is
 negated, and whether it is actual, intended, threatened or hypothetical.
 
-The grammar walks up the dependency tree from the trigger:
+The grammar walks up the dependency tree from the trigger (the document's
+:class:`~newsevents.doctree.DocTree`; tokens are named by their index):
 
 * a speech verb above the trigger (``X said (that) E``, ``E, X said``, ``X reported E``) or an
   ``according to X`` phrase makes X the speaker (``attributed_to``);
@@ -20,116 +21,115 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
-
+from newsevents.coding.arguments import NOUN_POS, PRON_POS, VERB_POS, first_child
 from newsevents.coding.vocab import ClaimVocabulary, recode
+from newsevents.doctree import DocTree
 from newsevents.model import Modality, Polarity, Status
 
 # A relative clause or apposition asserts on its own: attribution does not climb out of it.
 CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "pobj"})
+NEGATOR_DEPS = frozenset({"neg", "advmod", "det", "preconj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_CLIMB = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """What the claims grammar concluded about one frame."""
+    """What the claims grammar concluded about one frame (words as token indices)."""
 
     code: str
     status: Status = "asserted"
     polarity: Polarity = "positive"
     modality: Modality = "actual"
-    speaker: Token | None = None
-    controller: Token | None = None  # the control verb, when the frame is its complement
-    appeal_from: Token | None = None  # "X urged Y to E": the event becomes X's appeal to Y
-    speech: Token | None = None  # the speech verb that reports the event ("X said (that) E")
+    speaker: int | None = None
+    controller: int | None = None  # the control verb, when the frame is its complement
+    appeal_from: int | None = None  # "X urged Y to E": the event becomes X's appeal to Y
+    speech: int | None = None  # the speech verb that reports the event ("X said (that) E")
 
 
 def assess(
-    trigger: Token,
+    t: DocTree,
+    trigger: int,
     code: str,
     vocab: ClaimVocabulary,
     *,
     literal: bool = False,
     negation_in_code: bool = False,
 ) -> Claim:
-    """The claim made about the event triggered by ``trigger`` with lexicon code ``code``.
+    """The claim made about the event triggered by word ``trigger`` with lexicon code ``code``.
 
     ``literal``: the code comes from an imported dictionary and is not recoded for future or
     intent. ``negation_in_code``: the pattern named the negation ("WILL NOT *"), so the code
     already says what the negation means and the event is not negated again.
     """
-    polarity: Polarity = "negated" if negated(trigger, vocab) else "positive"
+    polarity: Polarity = "negated" if negated(t, trigger, vocab) else "positive"
     if negation_in_code:
         polarity = "positive"
-    control = _control(trigger, code, vocab)
+    control = _control(t, trigger, code, vocab)
     code, modality, controller, appeal_from = control
-    if controller is not None and negated(controller, vocab):
+    if controller is not None and negated(t, controller, vocab):
         polarity = "negated"
     if modality == "actual":
-        modality = _mood(trigger, vocab)
-        refusal = recode(code, vocab.refusal_codes)
-        if literal:
-            pass
-        elif modality == "intended" and polarity == "negated" and refusal is not None:
-            # "said he would not provide support": a declared refusal is a rejection (12x)
-            code, polarity, modality = refusal, "positive", "actual"
-        elif modality == "intended":  # "will visit": CAMEO's intent code where it has one
-            intent = recode(code, vocab.intent_codes)
-            threat = recode(code, vocab.threat_codes) if intent is None else None
-            if threat is not None and code[:2] in vocab.declared_threat_roots:
-                code, modality = threat, "threatened"  # "said they will attack Iraq": 138
-            else:
-                code = intent or code
+        modality = _mood(t, trigger, vocab)
+        if modality == "intended" and not literal:
+            refusal = recode(code, vocab.refusal_codes) if polarity == "negated" else None
+            if refusal is not None:
+                # "said he would not provide support": a declared refusal is a rejection (12x)
+                code, polarity, modality = refusal, "positive", "actual"
+            else:  # "will visit": CAMEO's intent code where it has one
+                intent = recode(code, vocab.intent_codes)
+                threat = recode(code, vocab.threat_codes) if intent is None else None
+                if threat is not None and code[:2] in vocab.declared_threat_roots:
+                    code, modality = threat, "threatened"  # "said they will attack Iraq": 138
+                else:
+                    code = intent or code
     if code.startswith("13"):
         modality = "threatened"
-    status, speaker, speech = _status(controller or trigger, vocab)
+    status, speaker, speech = _status(t, trigger if controller is None else controller, vocab)
     return Claim(code, status, polarity, modality, speaker, controller, appeal_from, speech)
 
 
-def negated(token: Token, vocab: ClaimVocabulary) -> bool:
+def negated(t: DocTree, token: int, vocab: ClaimVocabulary) -> bool:
     """A negator on the token, on its auxiliaries, or as the determiner of a nominal trigger."""
-    for child in token.children:
-        if child.dep_ in ("neg", "advmod", "det", "preconj") and child.lower_ in vocab.negators:
+    deps, children, lowers = t.deps, t.children, t.lowers
+    for child in children[token]:
+        if deps[child] in NEGATOR_DEPS and lowers[child] in vocab.negators:
             return True
     # "No talks were held": the determiner sits on the passive subject of the light verb.
-    if token.pos_ in ("VERB", "AUX"):
-        for child in token.children:
+    if t.pos[token] in VERB_POS:
+        for child in children[token]:
             if (
-                child.dep_ in ("nsubjpass", "dobj")
-                and child.pos_ == "NOUN"
-                and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                deps[child] in ("nsubjpass", "dobj")
+                and t.pos[child] == NOUN_POS
+                and any(deps[g] == "det" and lowers[g] == "no" for g in children[child])
             ):
-                return token.lemma_.lower() in vocab.light_verbs
-    elif token.dep_ in ("nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ == "neg" for c in token.head.children)
+                return t.lemmas[token] in vocab.light_verbs
+    elif deps[token] in ("nsubjpass", "dobj") and t.pos[t.heads[token]] in VERB_POS:
+        return first_child(t, t.heads[token], "neg") is not None
     return False
 
 
 def _control(
-    trigger: Token, code: str, vocab: ClaimVocabulary
-) -> tuple[str, Modality, Token | None, Token | None]:
-    head = trigger.head
-    if (
-        trigger.dep_ not in ("xcomp", "ccomp")
-        or head.i == trigger.i
-        or head.pos_ not in ("VERB", "AUX")
-    ):
+    t: DocTree, trigger: int, code: str, vocab: ClaimVocabulary
+) -> tuple[str, Modality, int | None, int | None]:
+    head = t.heads[trigger]
+    dep = t.deps[trigger]
+    if dep not in ("xcomp", "ccomp") or head == trigger or t.pos[head] not in VERB_POS:
         return code, "actual", None, None
-    lemma = head.lemma_.lower()
-    if trigger.dep_ == "ccomp" and not _controlled_clause(trigger):
+    lemma = t.lemmas[head]
+    appeal = lemma in vocab.appeal_verbs or lemma in vocab.demand_verbs
+    if dep == "ccomp" and not _controlled_clause(t, trigger):
         # "hoped French officials would be indicted": a clause with a subject of its own
-        if lemma not in vocab.appeal_verbs | vocab.demand_verbs | vocab.intent_verbs:
+        if not appeal and lemma not in vocab.intent_verbs:
             return code, "actual", None, None
-        if lemma in vocab.intent_verbs and not _object_controlled(trigger, head):
+        if lemma in vocab.intent_verbs and not _object_controlled(t, trigger, head):
             return code, "actual", None, None
     if lemma in vocab.threat_verbs:
         return recode(code, vocab.threat_codes) or "130", "threatened", head, None
     if lemma in vocab.refusal_verbs:
         return recode(code, vocab.refusal_codes) or "120", "actual", head, None
-    if lemma in vocab.appeal_verbs | vocab.demand_verbs or (
-        lemma in vocab.intent_verbs and _object_controlled(trigger, head)
-    ):
+    if appeal or (lemma in vocab.intent_verbs and _object_controlled(t, trigger, head)):
         table = vocab.demand_codes if lemma in vocab.demand_verbs else vocab.appeal_codes
         return recode(code, table) or "020", "actual", head, head
     if lemma in vocab.intent_verbs:
@@ -137,18 +137,20 @@ def _control(
     return code, "actual", None, None
 
 
-def _controlled_clause(clause: Token) -> bool:
+def _controlled_clause(t: DocTree, clause: int) -> bool:
     """An infinitive ("to attack") or a clause whose subject is a pronoun ("hopes it will")."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    deps, children = t.deps, t.children[clause]
+    if any(deps[c] == "aux" and t.lowers[c] == "to" for c in children):
         return True
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return not subjects or subjects[0].pos_ == "PRON"
+    subject = first_child(t, clause, SUBJECT_DEPS)
+    return subject is None or t.pos[subject] == PRON_POS
 
 
-def _object_controlled(trigger: Token, head: Token) -> bool:
+def _object_controlled(t: DocTree, trigger: int, head: int) -> bool:
     """ "wants Putin to attack": the complement has its own subject (or the verb has an object)."""
-    own_subject = any(c.dep_ == "nsubj" for c in trigger.children)
-    return own_subject or any(c.dep_ == "dobj" and c.i < trigger.i for c in head.children)
+    deps = t.deps
+    own_subject = first_child(t, trigger, "nsubj") is not None
+    return own_subject or any(deps[c] == "dobj" and c < trigger for c in t.children[head])
 
 
 def _intent(code: str, vocab: ClaimVocabulary) -> str:
@@ -161,88 +163,90 @@ def _intent_mood(code: str, vocab: ClaimVocabulary) -> Modality:
     return "intended"
 
 
-def _mood(trigger: Token, vocab: ClaimVocabulary) -> Modality:
-    node: Token = trigger
+def _mood(t: DocTree, trigger: int, vocab: ClaimVocabulary) -> Modality:
+    deps, heads, lowers = t.deps, t.heads, t.lowers
+    node = trigger
     for _ in range(MAX_CLIMB):
-        for child in node.children:
-            if child.dep_ == "mark" and child.lower_ in vocab.conditional_marks:
+        for child in t.children[node]:
+            if deps[child] == "mark" and lowers[child] in vocab.conditional_marks:
                 return "hypothetical"
-        if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARIES:
+        if heads[node] == node or deps[node] in CLAUSE_BOUNDARIES:
             break
-        node = node.head
-    auxes = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
-    if any(a in vocab.future_markers for a in auxes) or _going_to(trigger):
+        node = heads[node]
+    auxes = [lowers[c] for c in t.children[trigger] if deps[c] == "aux"]
+    if not vocab.future_markers.isdisjoint(auxes) or _going_to(t, trigger):
         return "intended"
-    if any(a in vocab.hypothetical_markers for a in auxes):
-        return "intended" if _reported(trigger, vocab) else "hypothetical"
+    if not vocab.hypothetical_markers.isdisjoint(auxes):
+        return "intended" if _reported(t, trigger, vocab) else "hypothetical"
     return "actual"
 
 
-def _going_to(trigger: Token) -> bool:
-    head = trigger.head
+def _going_to(t: DocTree, trigger: int) -> bool:
+    head = t.heads[trigger]
     return (
-        trigger.dep_ == "xcomp"
-        and head.lemma_ == "go"
-        and head.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+        t.deps[trigger] == "xcomp"
+        and t.lemma(head) == "go"
+        and t.tag(head) == "VBG"
+        and any(t.deps[c] == "aux" and t.lemma(c) == "be" for c in t.children[head])
     )
 
 
-def _reported(trigger: Token, vocab: ClaimVocabulary) -> bool:
-    head = trigger.head
-    return trigger.dep_ == "ccomp" and head.lemma_.lower() in vocab.speech_verbs
+def _reported(t: DocTree, trigger: int, vocab: ClaimVocabulary) -> bool:
+    return t.deps[trigger] == "ccomp" and t.lemmas[t.heads[trigger]] in vocab.speech_verbs
 
 
-def _status(start: Token, vocab: ClaimVocabulary) -> tuple[Status, Token | None, Token | None]:
+def _status(
+    t: DocTree, start: int, vocab: ClaimVocabulary
+) -> tuple[Status, int | None, int | None]:
     """Climb from the trigger (or its controller) to find speakers, accusations and denials.
     Returns the status, the speaker and the speech verb that reports the event (if any)."""
+    deps, heads, lemmas, pos = t.deps, t.heads, t.lemmas, t.pos
     status: Status = "asserted"
-    speaker: Token | None = None
-    speech: Token | None = None
+    speaker: int | None = None
+    speech: int | None = None
     node = start
     for _ in range(MAX_CLIMB):
-        speaker = speaker or according_to(node)
-        head = node.head
-        if head.i == node.i or node.dep_ in CLAUSE_BOUNDARIES:
+        if speaker is None:
+            speaker = according_to(t, node)
+        head = heads[node]
+        if head == node or deps[node] in CLAUSE_BOUNDARIES:
             break
-        lemma = head.lemma_.lower()
-        via = node.dep_
-        if via in ("pcomp", "pobj") and head.dep_ == "prep":
-            via, head = "pcomp", head.head
-            lemma = head.lemma_.lower()
-        if via in COMPLEMENTS and head.pos_ in ("VERB", "AUX"):
+        via = deps[node]
+        if via in ("pcomp", "pobj") and deps[head] == "prep":
+            via, head = "pcomp", heads[head]
+        lemma = lemmas[head]
+        if via in COMPLEMENTS and pos[head] in VERB_POS:
             if lemma in vocab.denial_verbs and via in ("ccomp", "dobj", "xcomp", "pcomp"):
-                return "denied", subject(head), head
+                return "denied", subject(t, head), head
             if lemma in vocab.accusation_verbs and via == "pcomp":
                 status = "alleged"
             elif lemma in vocab.speech_verbs and via in ("ccomp", "parataxis", "dobj"):
-                said_by = subject(head)
+                said_by = subject(t, head)
                 if speaker is None and said_by is not None:
                     speaker, speech = said_by, head
-                if lemma in vocab.allegation_verbs or _hedged(said_by, vocab):
+                if lemma in vocab.allegation_verbs or _hedged(t, said_by, vocab):
                     status = "alleged"
         node = head
     return status, speaker, speech
 
 
-def _hedged(speaker: Token | None, vocab: ClaimVocabulary) -> bool:
-    return speaker is not None and speaker.lemma_.lower() in vocab.hedging_speakers
+def _hedged(t: DocTree, speaker: int | None, vocab: ClaimVocabulary) -> bool:
+    return speaker is not None and t.lemmas[speaker] in vocab.hedging_speakers
 
 
-def subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return according_to(verb)
+def subject(t: DocTree, verb: int) -> int | None:
+    found = first_child(t, verb, SUBJECT_DEPS)
+    return found if found is not None else according_to(t, verb)
 
 
-def according_to(token: Token) -> Token | None:
+def according_to(t: DocTree, token: int) -> int | None:
     """The object of an "according to X" phrase on ``token``."""
-    for child in token.children:
-        if child.lower_ == "according":
-            for prep in child.children:
-                if prep.lower_ == "to":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
+    children, lowers = t.children, t.lowers
+    for child in children[token]:
+        if lowers[child] == "according":
+            for prep in children[child]:
+                if lowers[prep] == "to":
+                    for pobj in children[prep]:
+                        if t.deps[pobj] == "pobj":
                             return pobj
     return None

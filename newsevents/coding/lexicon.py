@@ -32,7 +32,7 @@ verb (``WILL NOT *``, ``% HAVE *``) and a sequence of ``words`` after it (``* ON
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -82,7 +82,9 @@ class Pattern:
     def absorbs_negation(self) -> bool:
         """The pattern names a negator before the verb (``WILL NOT *``): its code already says
         what the negated verb means, so the event it codes is not itself negated."""
-        return any(s in NEGATORS for group in self.before for word in group for s in word)
+        return bool(self.before) and any(
+            s in NEGATORS for group in self.before for word in group for s in word
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,11 @@ class Predicate:
     before: tuple[tuple[str, str], ...] = ()
     words: tuple[tuple[str, str], ...] = ()
 
+
+Ranked = tuple[int, int, Pattern]
+"""(minus the specificity, position in the lemma's patterns, pattern): the best sorts first."""
+ObjectGroups = dict[str | None, tuple[Ranked, ...]]
+"""A lemma's patterns by the head of the object they name (None: no object), best first."""
 
 NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
 # Contracted auxiliaries as tokenized ("wo n't", "ca n't") and their full words.
@@ -117,14 +124,10 @@ class Lexicon:
 
     verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
-    # lemma -> object head (None: patterns without an object) -> (file position, pattern):
+    # lemma -> object head (None: patterns without an object) -> its patterns, best first:
     # a predicate is only tested against the patterns its objects can satisfy
-    verb_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
-        default_factory=dict
-    )
-    noun_index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = field(
-        default_factory=dict
-    )
+    verb_index: dict[str, ObjectGroups] = field(default_factory=dict)
+    noun_index: dict[str, ObjectGroups] = field(default_factory=dict)
     # lemma -> (some pattern names words before the verb, some names words after it)
     contexts: dict[str, tuple[bool, bool]] = field(default_factory=dict)
 
@@ -182,6 +185,15 @@ class Lexicon:
     def knows_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
 
+    def verb_object_heads(self, lemma: str) -> Collection[str | None] | None:
+        """The object heads of which a predicate of ``lemma`` needs one to match any pattern;
+        None when some pattern needs no object. The grammar gives up on a verb with none of
+        them ("has" as an auxiliary) before it reads the rest of the verb's phrase."""
+        groups = self.verb_index.get(lemma)
+        if groups is None or None in groups:
+            return None
+        return groups.keys()
+
     def verb_context(self, lemma: str) -> tuple[bool, bool]:
         """Whether some pattern of ``lemma`` names words (before, after) the verb, so the
         grammar need only collect them when they can matter."""
@@ -212,7 +224,7 @@ def best_match(patterns: Iterable[Pattern], predicate: Predicate) -> Pattern | N
 def _fits(pattern: Pattern, predicate: Predicate) -> bool:
     if pattern.form is not None and pattern.form != predicate.form:
         return False
-    if any(p not in predicate.particles for p in pattern.particles):
+    if pattern.particles and not predicate.particles.issuperset(pattern.particles):
         return False
     if pattern.objects and not any(_object_fits(pattern.objects, o) for o in predicate.objects):
         return False
@@ -243,7 +255,7 @@ def _object_fits(wanted: tuple[str, ...], found: tuple[str, ...]) -> bool:
     """``wanted`` head equals ``found`` head, and its modifiers all occur in ``found``."""
     if not found or wanted[-1] != found[-1]:
         return False
-    return all(word in found[:-1] for word in wanted[:-1])
+    return len(wanted) == 1 or all(word in found[:-1] for word in wanted[:-1])
 
 
 def is_lexicon_file(path: Path) -> bool:
@@ -341,30 +353,35 @@ def parse_line(line: str, *, origin: str) -> Pattern:
 
 
 def _match(
-    index: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]],
+    index: dict[str, ObjectGroups],
     by_lemma: dict[str, tuple[Pattern, ...]],
     predicate: Predicate,
 ) -> Pattern | None:
+    """:func:`best_match` over the patterns the predicate's objects can satisfy. Each group is
+    ranked best first, so a group is read only up to its first fitting pattern, and not at all
+    past a pattern that cannot beat the best found so far."""
     groups = index.get(predicate.lemma)
     if groups is None:  # a Lexicon built by hand, without the index
         return best_match(by_lemma.get(predicate.lemma, ()), predicate)
-    found = list(groups.get(None, ()))
-    for head in {obj[-1] for obj in predicate.objects if obj}:
-        found.extend(groups.get(head, ()))
-    found.sort(key=lambda item: item[0])
-    return best_match((pattern for _, pattern in found), predicate)
+    best: Ranked | None = None
+    for head in (None, *{obj[-1] for obj in predicate.objects if obj}):
+        for ranked in groups.get(head, ()):
+            if best is not None and ranked[:2] > best[:2]:
+                break
+            if _fits(ranked[2], predicate):
+                best = ranked
+                break
+    return best[2] if best is not None else None
 
 
-def _object_index(
-    by_lemma: dict[str, tuple[Pattern, ...]],
-) -> dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]]:
-    out: dict[str, dict[str | None, tuple[tuple[int, Pattern], ...]]] = {}
+def _object_index(by_lemma: dict[str, tuple[Pattern, ...]]) -> dict[str, ObjectGroups]:
+    out: dict[str, ObjectGroups] = {}
     for lemma, patterns in by_lemma.items():
-        groups: dict[str | None, list[tuple[int, Pattern]]] = {}
+        groups: dict[str | None, list[Ranked]] = {}
         for position, pattern in enumerate(patterns):
             head = pattern.objects[-1] if pattern.objects else None
-            groups.setdefault(head, []).append((position, pattern))
-        out[lemma] = {head: tuple(items) for head, items in groups.items()}
+            groups.setdefault(head, []).append((-pattern.specificity, position, pattern))
+        out[lemma] = {head: tuple(sorted(items)) for head, items in groups.items()}
     return out
 
 

@@ -16,9 +16,9 @@ Both are computed only for verbs that have such patterns (:meth:`Lexicon.verb_co
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
+from newsevents.coding.arguments import ADJ_POS
 from newsevents.coding.lexicon import word_key
+from newsevents.doctree import DocTree
 
 BEFORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "preconj"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -44,32 +44,34 @@ CLAUSE_DEPS = frozenset(
 MAX_CLIMB = 4
 
 
-def words_before(verb: Token) -> tuple[tuple[str, str], ...]:
+def words_before(t: DocTree, verb: int) -> tuple[tuple[str, str], ...]:
     """(:func:`word_key` of the form, lemma) of the words before ``verb`` that modify it."""
-    found: dict[int, Token] = {}
+    deps, heads = t.deps, t.heads
+    found: set[int] = set()
     node = verb
     for _ in range(MAX_CLIMB):
-        for child in node.children:
-            if child.dep_ in BEFORE_DEPS and child.i < verb.i:
-                found.update((t.i, t) for t in child.subtree if t.dep_ != "punct")
-        if node.dep_ not in COMPLEMENT_DEPS or node.head.i == node.i:
+        for child in t.children[node]:
+            if deps[child] in BEFORE_DEPS and child < verb:
+                found.update(w for w in t.subtree(child) if deps[w] != "punct")
+        if deps[node] not in COMPLEMENT_DEPS or heads[node] == node:
             break
-        node = node.head
-        if node.i < verb.i:
-            found[node.i] = node
-        if node.pos_ == "ADJ" and node.dep_ == "acomp" and node.head.i < verb.i:
-            node = node.head  # "were able to leave": the copula's words count too
-            found[node.i] = node
-    return tuple((word_key(found[i].lower_), found[i].lemma_.lower()) for i in sorted(found))
+        node = heads[node]
+        if node < verb:
+            found.add(node)
+        if t.pos[node] == ADJ_POS and deps[node] == "acomp" and heads[node] < verb:
+            node = heads[node]  # "were able to leave": the copula's words count too
+            found.add(node)
+    return tuple((word_key(t.lowers[i]), t.lemmas[i]) for i in sorted(found))
 
 
-def words_after(verb: Token) -> tuple[tuple[str, str], ...]:
+def words_after(t: DocTree, verb: int) -> tuple[tuple[str, str], ...]:
     """(form, lemma) of the words of ``verb``'s phrase after it, in order, clauses left out."""
-    out: list[Token] = []
-    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    deps, children = t.deps, t.children
+    out: list[int] = []
+    stack = [c for c in children[verb] if c > verb and deps[c] not in CLAUSE_DEPS]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
-    out.sort(key=lambda t: t.i)
-    return tuple((t.lower_, t.lemma_.lower()) for t in out)
+        stack.extend(c for c in children[token] if deps[c] not in CLAUSE_DEPS)
+    out.sort()
+    return tuple((t.lowers[i], t.lemmas[i]) for i in out)

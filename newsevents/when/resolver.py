@@ -87,8 +87,7 @@ class DateResolver:
                     PRECISION_RANK.get(_precision_hint(c.expr), 4),
                 ),
             )
-            verb = sent.doc[best.verb] if best.verb is not None else None
-            return resolve(best.expr, published, future=self.is_future(verb))
+            return resolve(best.expr, published, future=self.is_future(tree, best.verb))
         if published is not None:
             return DateResolution(published, "publication")
         return DateResolution(None, None)
@@ -153,25 +152,27 @@ class DateResolver:
         return [c for c in self._candidates(tree, nxt, subjects[0]) if c.level == 0]
 
     def _definite_event_noun(self, tree: DocTree, i: int) -> bool:
-        return tree.lemma(i).lower() in self.vocab.event_anaphors and any(
+        return tree.lemmas[i] in self.vocab.event_anaphors and any(
             tree.deps[c] == "det" and tree.lowers[c] in ("the", "this", "that")
             for c in tree.children[i]
         )
 
-    def is_future(self, verb: Token | None) -> bool:
+    def is_future(self, tree: DocTree, verb: int | None) -> bool:
         """Future tense: will/shall, a present tense, or a governing expect/plan/set/going."""
         if verb is None:
             return False
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in self.vocab.future_auxiliaries for a in auxes):
+        deps, lowers = tree.deps, tree.lowers
+        auxes = [c for c in tree.children[verb] if deps[c] in ("aux", "auxpass")]
+        if any(lowers[a] in self.vocab.future_auxiliaries for a in auxes):
             return True
-        if any(a.tag_ in ("VBD",) or a.lower_ in ("has", "have", "had") for a in auxes):
+        if any(tree.tag(a) == "VBD" or lowers[a] in ("has", "have", "had") for a in auxes):
             return False
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.vocab.future_governors:
+        head = tree.heads[verb]
+        if deps[verb] == "xcomp" and tree.lemmas[head] in self.vocab.future_governors:
             return True
-        if verb.dep_ == "xcomp" and _is_verb(DocTree.of(verb.doc), verb.head.i):
-            return self.is_future(verb.head)
-        return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        if deps[verb] == "xcomp" and _is_verb(tree, head):
+            return self.is_future(tree, head)
+        return tree.tag(verb) in ("VBZ", "VBP") or any(tree.tag(a) in ("VBZ", "VBP") for a in auxes)
 
 
 def _precision_hint(expr: Expression) -> str:

@@ -290,7 +290,7 @@ class PlaceResolver:
         """The phrase hangs inside an idiom ("in support of its war in Ukraine")."""
         for ancestor in tree.ancestors(prep):
             if tree.deps[ancestor] == "prep" and any(
-                tree.deps[c] == "pobj" and tree.lemma(c).lower() in self.grammar.idiom_objects
+                tree.deps[c] == "pobj" and tree.lemmas[c] in self.grammar.idiom_objects
                 for c in tree.children[ancestor]
             ):
                 return True
@@ -298,8 +298,8 @@ class PlaceResolver:
 
     def _locative(self, tree: DocTree, prep: int, head: int) -> bool:
         lemma = tree.lowers[prep]
-        objects = [tree.lemma(c).lower() for c in tree.children[prep] if tree.deps[c] == "pobj"]
-        if any(o in self.grammar.idiom_objects for o in objects):
+        objects = [tree.lemmas[c] for c in tree.children[prep] if tree.deps[c] == "pobj"]
+        if not self.grammar.idiom_objects.isdisjoint(objects):
             return False  # "in support of its war in Ukraine", "in response to"
         if lemma in self.grammar.locative_prepositions:
             return True
@@ -318,7 +318,7 @@ class PlaceResolver:
         definite = any(
             tree.deps[c] == "det" and tree.lowers[c] in DEFINITE for c in tree.children[noun]
         )
-        if tree.lemma(noun).lower() not in self.event_anaphors or not definite or sent.start == 0:
+        if tree.lemmas[noun] not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent
 

@@ -6,6 +6,7 @@ import pytest
 
 from newsevents.coding.claims import assess
 from newsevents.coding.vocab import ClaimVocabulary, recode
+from newsevents.doctree import DocTree
 from tests.coding.handparse import parse
 
 
@@ -24,9 +25,9 @@ def test_said_makes_the_speaker_the_attribution(vocab: ClaimVocabulary) -> None:
         rockets rocket NOUN NNS dobj 4
         """
     )
-    claim = assess(doc[3], "190", vocab)
+    claim = assess(DocTree.of(doc), 3, "190", vocab)
     assert claim.status == "asserted"
-    assert claim.speaker is not None and claim.speaker.text == "Israel"
+    assert claim.speaker is not None and doc[claim.speaker].text == "Israel"
 
 
 def test_hedging_speaker_makes_an_allegation(vocab: ClaimVocabulary) -> None:
@@ -40,9 +41,9 @@ def test_hedging_speaker_makes_an_allegation(vocab: ClaimVocabulary) -> None:
         say say VERB VBP ROOT 0
         """
     )
-    claim = assess(doc[1], "190", vocab)
+    claim = assess(DocTree.of(doc), 1, "190", vocab)
     assert claim.status == "alleged"
-    assert claim.speaker is not None and claim.speaker.text == "analysts"
+    assert claim.speaker is not None and doc[claim.speaker].text == "analysts"
 
 
 def test_according_to_names_the_speaker(vocab: ClaimVocabulary) -> None:
@@ -57,8 +58,8 @@ def test_according_to_names_the_speaker(vocab: ClaimVocabulary) -> None:
         Shoigu Shoigu PROPN NNP dobj 6
         """
     )
-    claim = assess(doc[5], "040", vocab)
-    assert claim.speaker is not None and claim.speaker.text == "KCNA"
+    claim = assess(DocTree.of(doc), 5, "040", vocab)
+    assert claim.speaker is not None and doc[claim.speaker].text == "KCNA"
 
 
 def test_accusation_complement_is_alleged(vocab: ClaimVocabulary) -> None:
@@ -73,8 +74,8 @@ def test_accusation_complement_is_alleged(vocab: ClaimVocabulary) -> None:
         weapons weapon NOUN NNS dobj 6
         """
     )
-    assert assess(doc[5], "072", vocab).status == "alleged"
-    assert assess(doc[3], "112", vocab).status == "asserted"
+    assert assess(DocTree.of(doc), 5, "072", vocab).status == "alleged"
+    assert assess(DocTree.of(doc), 3, "112", vocab).status == "asserted"
 
 
 def test_denial_complement_is_denied(vocab: ClaimVocabulary) -> None:
@@ -88,9 +89,9 @@ def test_denial_complement_is_denied(vocab: ClaimVocabulary) -> None:
         weapons weapon NOUN NNS dobj 5
         """
     )
-    claim = assess(doc[4], "072", vocab)
+    claim = assess(DocTree.of(doc), 4, "072", vocab)
     assert claim.status == "denied"
-    assert claim.speaker is not None and claim.speaker.text == "Korea"
+    assert claim.speaker is not None and doc[claim.speaker].text == "Korea"
 
 
 def test_not_negates(vocab: ClaimVocabulary) -> None:
@@ -103,7 +104,7 @@ def test_not_negates(vocab: ClaimVocabulary) -> None:
         anyone anyone PRON NN dobj 4
         """
     )
-    assert assess(doc[3], "173", vocab).polarity == "negated"
+    assert assess(DocTree.of(doc), 3, "173", vocab).polarity == "negated"
 
 
 def test_refusal_is_a_rejection_not_a_negation(vocab: ClaimVocabulary) -> None:
@@ -116,7 +117,7 @@ def test_refusal_is_a_rejection_not_a_negation(vocab: ClaimVocabulary) -> None:
         envoys envoy NOUN NNS dobj 4
         """
     )
-    claim = assess(doc[3], "040", vocab)
+    claim = assess(DocTree.of(doc), 3, "040", vocab)
     assert claim.code == "125"
     assert claim.polarity == "positive"
     assert claim.modality == "actual"
@@ -132,7 +133,7 @@ def test_threat_and_intent_recode_the_complement(vocab: ClaimVocabulary) -> None
         Ukraine Ukraine PROPN NNP dobj 4
         """
     )
-    claim = assess(doc[3], "190", vocab)
+    claim = assess(DocTree.of(doc), 3, "190", vocab)
     assert (claim.code, claim.modality) == ("138", "threatened")
     doc = parse(
         """
@@ -143,7 +144,7 @@ def test_threat_and_intent_recode_the_complement(vocab: ClaimVocabulary) -> None
         prisoners prisoner NOUN NNS dobj 4
         """
     )
-    claim = assess(doc[3], "0841", vocab)
+    claim = assess(DocTree.of(doc), 3, "0841", vocab)
     assert (claim.code, claim.modality) == ("0353", "intended")
 
 
@@ -158,7 +159,7 @@ def test_future_auxiliary_is_intended_and_conditional_is_hypothetical(
         Japan Japan PROPN NNP dobj 3
         """
     )
-    claim = assess(doc[2], "042", vocab)
+    claim = assess(DocTree.of(doc), 2, "042", vocab)
     assert (claim.code, claim.modality) == ("036", "intended")  # CAMEO intent to meet
     doc = parse(
         """
@@ -170,7 +171,7 @@ def test_future_auxiliary_is_intended_and_conditional_is_hypothetical(
         responds respond VERB VBZ ROOT 0
         """
     )
-    assert assess(doc[2], "190", vocab).modality == "hypothetical"
+    assert assess(DocTree.of(doc), 2, "190", vocab).modality == "hypothetical"
 
 
 def test_appeal_to_an_object(vocab: ClaimVocabulary) -> None:
@@ -183,9 +184,9 @@ def test_appeal_to_an_object(vocab: ClaimVocabulary) -> None:
         withdraw withdraw VERB VB xcomp 2
         """
     )
-    claim = assess(doc[4], "0874", vocab)
+    claim = assess(DocTree.of(doc), 4, "0874", vocab)
     assert claim.code == "025"
-    assert claim.appeal_from is not None and claim.appeal_from.text == "urged"
+    assert claim.appeal_from is not None and doc[claim.appeal_from].text == "urged"
 
 
 def test_recode_prefers_the_longest_key(vocab: ClaimVocabulary) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from newsevents.coding.lexicon import Lexicon, Predicate
 from newsevents.coding.petrarch_verbs import load_petrarch_verbs
 from newsevents.coding.verb_context import words_after, words_before
+from newsevents.doctree import DocTree
 from tests.coding.handparse import parse
 
 VERBS = """&NEGAUX
@@ -99,15 +100,19 @@ def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
 
 def predicate(doc: Doc, lemma: str) -> Predicate:
     verb = next(t for t in doc if t.lemma_ == lemma)
-    return Predicate(lemma, form=verb.lower_, before=words_before(verb), words=words_after(verb))
+    tree = DocTree.of(doc)
+    return Predicate(
+        lemma, form=verb.lower_, before=words_before(tree, verb.i), words=words_after(tree, verb.i)
+    )
 
 
 def test_words_before_climb_complements_and_spell_out_contractions() -> None:
     doc = parse(TRY)
-    clash = doc[5]
-    assert words_before(clash) == (("will", "will"), ("not", "not"), ("try", "try"), ("to", "to"))
+    tree, clash = DocTree.of(doc), 5
+    expected = (("will", "will"), ("not", "not"), ("try", "try"), ("to", "to"))
+    assert words_before(tree, clash) == expected
     # the relative clause on "efforts" is not part of the verb phrase
-    assert [form for form, _ in words_after(clash)] == ["over", "the", "efforts"]
+    assert [form for form, _ in words_after(tree, clash)] == ["over", "the", "efforts"]
 
 
 def test_groups_are_adjacent_and_ordered(lexicon: Lexicon) -> None:

@@ -1,0 +1,209 @@
+"""The argument words of a predicate: who does it (subjects) and to whom (prepositional objects).
+
+Shared by the frame grammar (``frames``), the claims grammar and the coder. Every function reads
+the document's :class:`~newsevents.doctree.DocTree` and names tokens by their index in the
+document, so walking the parse builds no spaCy ``Token``.
+
+Subjects climb the tree where English leaves them out: verbs conjoined with a verb that has
+one ("met and discussed"), controlled and raised complements ("agreed to resume", "urged X to
+withdraw", "is expected to visit"), participle and gerund clauses ("accused X of shipping"),
+relative pronouns ("the army, which shelled ...") and passive agents ("by the police").
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.symbols import ADJ, AUX, NOUN, PRON, PROPN, VERB
+
+from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.doctree import DocTree
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "obj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+PREP_DEPS = frozenset({"prep", "dative"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+VERB_POS = frozenset({int(VERB), int(AUX)})
+NOUN_POS = int(NOUN)
+PRON_POS = int(PRON)
+PROPN_POS = int(PROPN)
+ADJ_POS = int(ADJ)
+# What a conjunct of an argument may be ("Kim and Shoigu", "Russian and Chinese").
+CONJUNCT_POS = frozenset({int(NOUN), int(PROPN), int(PRON), int(ADJ)})
+
+
+def is_passive(t: DocTree, verb: int) -> bool:
+    deps = t.deps
+    return any(deps[child] in PASSIVE_DEPS for child in t.children[verb])
+
+
+def is_participle(t: DocTree, verb: int) -> bool:
+    """A past participle modifying a noun: "civilians imprisoned for ..." (a passive)."""
+    return t.deps[verb] == "acl" and t.tag(verb) == "VBN"
+
+
+def first_child(t: DocTree, head: int, deps: frozenset[str] | str) -> int | None:
+    """The first child of ``head`` whose dependency is ``deps`` (one label or a set)."""
+    labels = t.deps
+    if isinstance(deps, str):
+        for child in t.children[head]:
+            if labels[child] == deps:
+                return child
+        return None
+    for child in t.children[head]:
+        if labels[child] in deps:
+            return child
+    return None
+
+
+def with_conj(t: DocTree, token: int) -> list[int]:
+    """``token`` and the nouns conjoined with it ("Kim and Shoigu", "Gondor, Rohan and Bree")."""
+    deps, children, pos = t.deps, t.children, t.pos
+    out = [token]
+    stack = [c for c in children[token] if deps[c] == "conj" or _listed_appos(t, c)]
+    while stack:
+        conj = stack.pop(0)
+        if pos[conj] in CONJUNCT_POS:
+            out.append(conj)
+            stack.extend(c for c in children[conj] if deps[c] == "conj")
+    return out
+
+
+def _listed_appos(t: DocTree, token: int) -> bool:
+    """A list the parser read as an apposition: "The US, Russia, and Switzerland" gives
+    ``Russia`` as an appos of ``US`` carrying the rest of the list as its conjuncts."""
+    deps = t.deps
+    return deps[token] == "appos" and any(deps[c] in ("cc", "conj") for c in t.children[token])
+
+
+def prep_objects(t: DocTree, head: int, prep: str) -> list[int]:
+    """The objects of ``head``'s preposition ``prep`` (with their conjuncts)."""
+    deps, children, lemmas = t.deps, t.children, t.lemmas
+    for child in children[head]:
+        if deps[child] in PREP_DEPS and lemmas[child] == prep:
+            for grand in children[child]:
+                if deps[grand] in ("pobj", "pcomp"):
+                    return with_conj(t, grand)
+    return []
+
+
+def antecedent(t: DocTree, token: int) -> int:
+    """A relative pronoun stands for the noun its clause modifies."""
+    head = t.heads[token]
+    if t.lowers[token] in RELATIVE_PRONOUNS and t.deps[head] == "relcl":
+        return t.heads[head]
+    return token
+
+
+def verb_sources(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
+    """The words that fill the subject slot of ``verb``, climbing shared and controlled subjects."""
+    deps, children = t.deps, t.children
+    if is_passive(t, verb) or is_participle(t, verb):
+        for agent in children[verb]:
+            if deps[agent] == "agent":
+                pobj = first_child(t, agent, "pobj")
+                if pobj is not None:
+                    return with_conj(t, pobj)
+        return []
+    subjects = [c for c in children[verb] if deps[c] in SUBJECTS]
+    if subjects:
+        # a second subject after an "and" is a list the parser split ("Kim, the leader of
+        # North Korea, and Putin met": "Putin" hangs on the verb beside "Kim"), a name right
+        # after a noun names it ("Old foes Gondor and Osgiliath"); other pieces are a name
+        # split apart ("al - Shabab")
+        listed = [subjects[0]]
+        for prev, nxt in pairwise(subjects):
+            named = t.pos[prev] == NOUN_POS and t.pos[nxt] == PROPN_POS and nxt == prev + 1
+            if named or _joined(t, prev, nxt):
+                listed.append(nxt)
+        return [antecedent(t, s) for first in listed for s in with_conj(t, first)]
+    for child in children[verb]:
+        if deps[child] == "aux":  # the parser sometimes hangs the subject on the auxiliary
+            for grand in children[child]:
+                if deps[grand] in SUBJECTS:
+                    return [antecedent(t, s) for s in with_conj(t, grand)]
+    return _inherited_subject(t, verb, vocab)
+
+
+def _joined(t: DocTree, first: int, second: int) -> bool:
+    """An "and" or "or" between two subjects of one verb."""
+    deps, lowers = t.deps, t.lowers
+    return any(deps[i] == "cc" and lowers[i] in ("and", "or") for i in range(first + 1, second))
+
+
+def instrument_agent(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
+    """A passive without its own agent takes the agent of the event noun it happened in:
+    "killed in an air strike by government forces", "killed in Israeli tank shelling"."""
+    deps, children = t.deps, t.children
+    for prep in children[verb]:
+        if deps[prep] != "prep" or t.lowers[prep] not in ("in", "by", "during"):
+            continue
+        for noun in children[prep]:
+            if deps[noun] != "pobj" or t.pos[noun] != NOUN_POS:
+                continue
+            if t.lemmas[noun] in vocab.place_nouns:
+                continue  # "released in the Rwandan capital": a place, not a means
+            by = prep_objects(t, noun, "by")
+            if by:
+                return by
+            for c in t.subtree(noun):  # its first named owner, in the order of the words
+                if (
+                    c < noun
+                    and deps[c] in ("amod", "compound", "poss")
+                    and t.ent_type(c) in ("NORP", "GPE", "ORG")
+                ):
+                    return [c]
+    return []
+
+
+def _inherited_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
+    head = t.heads[verb]
+    if head == verb:
+        return []
+    deps, pos = t.deps, t.pos
+    dep = deps[verb]
+    if dep == "conj" and pos[head] in VERB_POS:
+        return verb_sources(t, head, vocab)
+    if dep == "xcomp" and pos[head] == ADJ_POS and deps[head] == "acomp":
+        return verb_sources(t, t.heads[head], vocab)  # "X is about / able / ready to V"
+    raised = first_child(t, head, "nsubjpass")
+    if dep == "xcomp" and raised is not None and first_child(t, head, "agent") is None:
+        return with_conj(t, raised)  # raising: "X is expected / scheduled / set to V"
+    if dep in ("xcomp", "ccomp") and pos[head] in VERB_POS:
+        controller_object = first_child(t, head, OBJECTS)
+        lemma = t.lemmas[head]
+        if controller_object is not None and (
+            lemma in vocab.appeal_verbs or lemma in vocab.demand_verbs
+        ):
+            return with_conj(t, controller_object)
+        return verb_sources(t, head, vocab)
+    if dep in ("advcl", "acl") and t.tag(verb) == "VBG":
+        return [head] if dep == "acl" else verb_sources(t, head, vocab)
+    if dep == "pcomp":
+        return _pcomp_subject(t, verb, vocab)
+    return []
+
+
+def _pcomp_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
+    """The subject of a gerund after "of"/"for".
+
+    "accused X of shipping": X ships; "thanked X for sending": X sends; else the head's subject.
+    """
+    prep = t.heads[verb]
+    governor = t.heads[prep]
+    if t.pos[governor] not in VERB_POS or governor == prep:
+        return []
+    if t.lemmas[prep] not in ("of", "for"):
+        return verb_sources(t, governor, vocab)
+    deps, children = t.deps, t.children
+    if is_passive(t, governor):
+        return [c for c in children[governor] if deps[c] == "nsubjpass"]
+    objects = [c for c in children[governor] if deps[c] in OBJECTS]
+    for head in (governor, *objects):
+        recipients = prep_objects(t, head, "to")  # "expressed gratitude to Putin for sending"
+        if recipients:
+            return recipients
+    if objects:  # "jailed a student for helping", "accused Rwanda of making", "thanked X for"
+        return with_conj(t, objects[0])
+    return verb_sources(t, governor, vocab)
