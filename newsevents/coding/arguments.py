@@ -171,12 +171,15 @@ def _inherited_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[in
     if dep == "xcomp" and raised is not None and first_child(t, head, "agent") is None:
         return with_conj(t, raised)  # raising: "X is expected / scheduled / set to V"
     if dep in ("xcomp", "ccomp") and pos[head] in VERB_POS:
-        controller_object = first_child(t, head, OBJECTS)
         lemma = t.lemmas[head]
-        if controller_object is not None and (
-            lemma in vocab.appeal_verbs or lemma in vocab.demand_verbs
-        ):
-            return with_conj(t, controller_object)
+        if lemma in vocab.appeal_verbs or lemma in vocab.demand_verbs:
+            controller_object = first_child(t, head, OBJECTS)
+            if controller_object is not None:
+                return with_conj(t, controller_object)
+            for prep in ("on", "upon"):  # "called on Ukraine to withdraw"
+                addressed = [o for o in prep_objects(t, head, prep) if o < verb]
+                if addressed:
+                    return addressed
         return verb_sources(t, head, vocab)
     if dep in ("advcl", "acl") and t.tag(verb) == "VBG":
         return [head] if dep == "acl" else verb_sources(t, head, vocab)

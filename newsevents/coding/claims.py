@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.coding.arguments import NOUN_POS, PRON_POS, VERB_POS, first_child
+from newsevents.coding.arguments import ADJ_POS, NOUN_POS, PRON_POS, VERB_POS, first_child
 from newsevents.coding.vocab import ClaimVocabulary, recode
 from newsevents.doctree import DocTree
 from newsevents.model import Modality, Polarity, Status
@@ -115,6 +115,13 @@ def _control(
 ) -> tuple[str, Modality, int | None, int | None]:
     head = t.heads[trigger]
     dep = t.deps[trigger]
+    if (
+        dep == "xcomp"
+        and t.pos[head] == ADJ_POS
+        and t.deps[head] == "acomp"
+        and t.lemmas[head] in vocab.intent_adjectives
+    ):  # "X is ready / willing to V": intent, negated and reported through the copula
+        return _intent(code, vocab), _intent_mood(code, vocab), t.heads[head], None
     if dep not in ("xcomp", "ccomp") or head == trigger or t.pos[head] not in VERB_POS:
         return code, "actual", None, None
     lemma = t.lemmas[head]

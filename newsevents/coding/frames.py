@@ -47,6 +47,7 @@ from newsevents.doctree import DocTree
 OBJECT_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 NOUN_GOVERNED = OBJECTS | {"nsubjpass"}  # an event noun whose verb may lend it a subject
 ADP_POS = int(ADP)
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +170,22 @@ def object_words(t: DocTree, token: int) -> tuple[str, ...]:
 
 
 def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:
+    """The prepositions a pattern may name; a time phrase ("called him on Wednesday",
+    "launched a missile on Tuesday") is the event's date, never its target."""
     deps, children, lemmas, lowers = t.deps, t.children, t.lemmas, t.lowers
     for head in (verb, *objects):
         for child in children[head]:
-            if deps[child] in PREP_DEPS and lowers[child] != "according":
+            if (
+                deps[child] in PREP_DEPS
+                and lowers[child] != "according"
+                and not _temporal(t, child)
+            ):
                 yield lemmas[child]
+
+
+def _temporal(t: DocTree, prep: int) -> bool:
+    objects = [c for c in t.children[prep] if t.deps[c] == "pobj"]
+    return bool(objects) and all(t.ent_type(o) in TIME_ENTITIES for o in objects)
 
 
 def _verb_targets(

@@ -22,6 +22,7 @@ WORD_LISTS = (
     "denial_verbs",
     "negators",
     "intent_verbs",
+    "intent_adjectives",
     "threat_verbs",
     "refusal_verbs",
     "appeal_verbs",
@@ -51,6 +52,7 @@ class ClaimVocabulary:
     denial_verbs: frozenset[str]
     negators: frozenset[str]
     intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
     threat_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     appeal_verbs: frozenset[str]

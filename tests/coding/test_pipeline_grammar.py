@@ -252,3 +252,29 @@ def test_a_backers_name_does_not_place_the_event(pipeline: Pipeline) -> None:
     )
     places = {e.place.country for e in events if e.place is not None}
     assert places == {"UKR"}
+
+
+def test_ready_and_willing_make_an_intent(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Japan is willing to provide a loan guarantee to Ukraine.", published=PUBLISHED
+    )
+    assert ("JPN", "0331", "UKR") in dyads(events)
+    assert all(e.modality == "intended" for e in events)
+    events = pipeline.extract_text(
+        "Russia is not ready to withdraw its troops.", published=PUBLISHED
+    )
+    assert [e.polarity for e in events] == ["negated"]
+
+
+def test_a_time_phrase_is_never_a_prepositional_target(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Netanyahu called Morrison on Wednesday to congratulate him.", published=PUBLISHED
+    )
+    assert not any(e.type.cameo.startswith("02") for e in events), dyads(events)
+
+
+def test_called_on_x_to_act_is_an_appeal_to_x(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The EU called on Israel to halt the offensive.", published=PUBLISHED
+    )
+    assert {(s[:3], c[:2], t) for s, c, t in dyads(events)} == {("IGO", "02", "ISR")}
