@@ -13,7 +13,7 @@ there is no fallback code: an unknown predicate gives no event.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -154,7 +154,7 @@ class EventCoder:
             if t.lemmas[governor] in self.vocab.light_verbs:
                 trigger = governor
         pattern = frame.pattern
-        return assess(
+        claim = assess(
             t,
             trigger,
             pattern.code,
@@ -162,6 +162,11 @@ class EventCoder:
             literal=pattern.literal,
             negation_in_code=pattern.absorbs_negation,
         )
+        if claim.code[:2] in self.vocab.riot_roots and any(
+            t.lemmas[s] in self.vocab.rioters for s in frame.sources
+        ):  # "protesters torched a police station": a riot (145), as CAMEO codes it
+            claim = replace(claim, code="145")
+        return claim
 
     def _arguments(
         self, t: DocTree, frame: Frame, claim: Claim, actors: DocActors

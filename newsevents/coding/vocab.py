@@ -15,6 +15,8 @@ WORD_LISTS = (
     "reported_accusation_roots",
     "origin_source_roots",
     "declared_threat_roots",
+    "riot_roots",
+    "rioters",
     "speech_verbs",
     "allegation_verbs",
     "hedging_speakers",
@@ -45,6 +47,8 @@ class ClaimVocabulary:
     reported_accusation_roots: frozenset[str]
     origin_source_roots: frozenset[str]
     declared_threat_roots: frozenset[str]
+    riot_roots: frozenset[str]
+    rioters: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     hedging_speakers: frozenset[str]

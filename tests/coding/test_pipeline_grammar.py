@@ -278,3 +278,14 @@ def test_called_on_x_to_act_is_an_appeal_to_x(pipeline: Pipeline) -> None:
         "The EU called on Israel to halt the offensive.", published=PUBLISHED
     )
     assert {(s[:3], c[:2], t) for s, c, t in dyads(events)} == {("IGO", "02", "ISR")}
+
+
+def test_destruction_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Protesters demolished a police station in Dhaka.", published=PUBLISHED
+    )
+    assert {c for _, c, _ in dyads(events)} == {"145"}
+    events = pipeline.extract_text(
+        "Soldiers demolished a police station in Dhaka.", published=PUBLISHED
+    )
+    assert "145" not in {c for _, c, _ in dyads(events)}
