@@ -229,6 +229,8 @@ def _status(
                 status = "alleged"
             elif lemma in vocab.speech_verbs and via in ("ccomp", "parataxis", "dobj"):
                 said_by = subject(t, head)
+                if said_by is None and deps[head] == "advcl":  # "Kim thanked Putin, saying E"
+                    said_by = subject(t, heads[head])
                 if speaker is None and said_by is not None:
                     speaker, speech = said_by, head
                 if lemma in vocab.allegation_verbs or _hedged(t, said_by, vocab):

@@ -137,6 +137,11 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     if pattern is None:
         return None
     consumed = tuple(o for o in objects if pattern.objects and lemmas[o] == pattern.objects[-1])
+    if pattern.reciprocal:  # "it deepened the relations between North Korea and Russia"
+        for o in consumed:
+            between = prep_objects(t, o, "between")
+            if len(between) >= 2:
+                return Frame(verb, pattern, "verb", (), (), consumed, tuple(between))
     sources = verb_sources(t, verb, vocab)
     if not sources and passive:
         sources = instrument_agent(t, verb, vocab)

@@ -30,6 +30,7 @@ from newsevents.model import Actor
 
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 # The country of a place named in a word's own locative phrases, given the actors' countries.
 Locator = Callable[[Token, Sequence[str]], str | None]
 LOCATIVES = frozenset(
@@ -91,6 +92,8 @@ def _pronoun_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor
     for _ in range(6):
         for child in t.children[node]:
             if deps[child] in ("nsubj", "nsubjpass") and child != token and child < token:
+                if t.lowers[token] in NEUTER_PRONOUNS and t.ent_type(child) == "PERSON":
+                    continue  # "it" is not Kim
                 found = actors.actors_of(child) or _entity_actors(t, child, actors)
                 if found and t.lowers[token] in PLURAL_PRONOUNS:  # "X and Y said they will"
                     return list(resolve_all(t, with_conj(t, child), actors))

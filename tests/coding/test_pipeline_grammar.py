@@ -289,3 +289,19 @@ def test_destruction_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
         "Soldiers demolished a police station in Dhaka.", published=PUBLISHED
     )
     assert "145" not in {c for _, c, _ in dyads(events)}
+
+
+def test_relations_between_two_actors_deepen_both_ways_and_it_is_no_person(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract_text(
+        "Modi thanked Japan for the loan, saying it deepened the relations between India and "
+        "Japan.",
+        published=PUBLISHED,
+    )
+    deepened = [e for e in events if e.trigger == "deepened"]
+    assert {(e.source.country, e.target.country) for e in deepened if e.source and e.target} == {
+        ("IND", "JPN"),
+        ("JPN", "IND"),
+    }
+    assert all(e.attributed_to is not None and e.attributed_to.country == "IND" for e in deepened)
