@@ -1,9 +1,9 @@
-"""The parse of one document as plain lists, read once with ``Doc.to_array``.
+"""The parse of one document as plain tuples, read once with ``Doc.to_array``.
 
 Every ``doc[i]``, ``token.head``, ``token.children`` or ``span.text`` builds new spaCy ``Token``
 objects, and that, not the grammar, is most of the time the actor, date and place stages take.
 :class:`DocTree` reads the attributes they use for all tokens at once; walking the tree through
-its lists builds no ``Token``. It is built once per document and kept in ``doc.user_data`` (like
+its tuples builds no ``Token``. It is built once per document and kept in ``doc.user_data`` (like
 :func:`newsevents.nlp.entities_in`), so that every stage that codes the document shares it.
 """
 
@@ -36,8 +36,8 @@ ENT_OUTSIDE = 2  # ENT_IOB of a token outside every entity ("O"; 0 is: not annot
 
 
 class DocTree:
-    """Per-token attributes of one document, indexed by token position. Read-only by
-    convention: the lists are built here and never changed (only :meth:`entities` memoises)."""
+    """Per-token attributes of one document, indexed by token position. Read-only: tuples built
+    here (only :meth:`entities` memoises)."""
 
     __slots__ = (
         "_ent_ids",
@@ -60,39 +60,45 @@ class DocTree:
 
     def __init__(self, doc: Doc) -> None:
         strings = self.strings = doc.vocab.strings
-        arr = doc.to_array(_ATTRS).reshape(len(doc), len(_ATTRS))
+        size = len(doc)
+        arr = doc.to_array(_ATTRS).reshape(size, len(_ATTRS))
         # HEAD is a relative offset stored in an unsigned array: reinterpret, then make absolute
         rel = arr[:, 0].astype(numpy.int64)
-        self.heads: list[int] = (rel + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+        heads = (rel + numpy.arange(size, dtype=numpy.int64)).tolist()
         columns = arr[:, 1:].T.tolist()
         deps, lowers, pos, idx, orths, spaces, lemmas, tags, is_space, ents, iob = columns
-        self.deps: list[str] = [strings[d] for d in deps]
-        self.pos: list[int] = pos
-        self.idx: list[int] = idx
-        self.is_space: list[int] = is_space  # the token is white space (not: followed by it)
-        words = self.words = [strings[o] for o in orths]
-        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        words = [strings[o] for o in orths]
         # Most words are in lower case, and most lemmas are the word itself: those reuse the
         # string already read (looking a hash up in the StringStore is the costly part).
-        self.lowers: list[str] = [
+        lower_words = [
             w if o == lo else strings[lo] for w, o, lo in zip(words, orths, lowers, strict=True)
         ]
-        self.lemma_ids: list[int] = lemmas  # hashes in ``strings``
-        self.lemmas: list[str] = [  # lower case, as patterns and word lists are written
+        lemma_words = [
             w if m == lo else strings[m].lower()
-            for w, m, lo in zip(self.lowers, lemmas, lowers, strict=True)
+            for w, m, lo in zip(lower_words, lemmas, lowers, strict=True)
         ]
-        self.ent_iob: list[int] = iob
-        self._tag_ids: list[int] = tags
-        self._ent_ids: list[int] = ents
-        self._ents_in: dict[tuple[int, int], list[Span]] = {}
-        # Tuples of ints, which the garbage collector stops tracking (the tree is kept with its
-        # document, and collections would visit every word's list); a word has few children.
-        children: list[tuple[int, ...]] = [()] * len(doc)
-        for i, head in enumerate(self.heads):
+        # A word's children, ascending (the order of Token.children); a word has few.
+        children: list[tuple[int, ...]] = [()] * size
+        for i, head in enumerate(heads):
             if head != i:
-                children[head] += (i,)  # ascending, the order of Token.children
-        self.children = children
+                children[head] += (i,)
+        # Tuples, not lists: the tree is kept with its document, and the garbage collector
+        # stops tracking a tuple of strings or ints, where it would walk a list at every pass.
+        self.heads: tuple[int, ...] = tuple(heads)
+        self.children: tuple[tuple[int, ...], ...] = tuple(children)
+        self.deps: tuple[str, ...] = tuple([strings[d] for d in deps])
+        self.words: tuple[str, ...] = tuple(words)
+        self.lowers: tuple[str, ...] = tuple(lower_words)
+        self.lemmas: tuple[str, ...] = tuple(lemma_words)  # lower case, as patterns are written
+        self.lemma_ids: tuple[int, ...] = tuple(lemmas)  # hashes in ``strings``
+        self.pos: tuple[int, ...] = tuple(pos)
+        self.idx: tuple[int, ...] = tuple(idx)
+        self.is_space: tuple[int, ...] = tuple(is_space)  # white space (not: followed by it)
+        self.ent_iob: tuple[int, ...] = tuple(iob)
+        self._tag_ids: tuple[int, ...] = tuple(tags)
+        self._ent_ids: tuple[int, ...] = tuple(ents)
+        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        self._ents_in: dict[tuple[int, int], list[Span]] = {}
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:

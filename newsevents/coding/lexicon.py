@@ -66,16 +66,19 @@ class Pattern:
     converse: bool = False
     # an imported dictionary's code is kept as written: no recoding for "will" (intent)
     literal: bool = False
+    # how much the pattern names: the most specific fitting pattern wins (set from the above)
+    specificity: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def specificity(self) -> int:
-        return (
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "specificity",
             4 * len(self.objects)
             + 3 * len(self.particles)
             + (2 if self.prep else 0)
             + 2 * sum(len(group) for group in self.words)
             + 2 * sum(len(group) for group in self.before)
-            + (1 if self.form else 0)
+            + (1 if self.form else 0),
         )
 
     @property
