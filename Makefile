@@ -25,6 +25,7 @@ dev: $(VENV)/.installed-dev
 demo: $(VENV)/.installed
 	$(BIN)/newsevents extract examples --format table
 	@mkdir -p demo
+	@rm -f $(DEMO_DB) $(DEMO_DB).wal  # a fresh store: the demo shows what this coder makes
 	$(BIN)/newsevents ingest examples --db $(DEMO_DB)
 	$(BIN)/newsevents clusters --db $(DEMO_DB) --top 10
 	@echo
