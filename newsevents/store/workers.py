@@ -9,6 +9,7 @@ in flight, so memory stays flat however many articles are read.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -18,6 +19,9 @@ from newsevents.model import Article, Event
 from newsevents.settings import Settings
 
 Coded = tuple[tuple[Event, ...], str | None]  # events, error
+# An idle worker checks this often whether its ingest process is still there (a SIGKILLed
+# ingest leaves its workers orphaned; they must not live on).
+PARENT_CHECK_SECONDS = 1.0
 
 
 def _code(pipeline: Any, articles: Sequence[Article]) -> list[Coded]:
@@ -38,8 +42,14 @@ def _worker_main(settings: Settings, tasks: Any, results: Any) -> None:
     except Exception as exc:
         results.put((-1, f"{type(exc).__name__}: {exc}"))
         return
+    parent = os.getppid()
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return  # the ingest process was killed: nobody will read our results
+            continue
         if task is None:
             return
         seq, articles = task

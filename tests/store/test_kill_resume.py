@@ -40,6 +40,27 @@ def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     )  # fmt: skip
 
 
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def _stored(db: Path) -> int:
     try:
         return int(query.sql(db, "SELECT count(*) AS n FROM articles", timeout=0.2)["n"][0])
@@ -67,15 +88,22 @@ def test_sigkill_at_several_points_then_resume_equals_one_run(tmp_path: Path) ->
 
     db = tmp_path / "killed.duckdb"
     kills = []
+    orphans: set[int] = set()
     for threshold in (1, 13, 27):
         proc = _ingest(corpus, db)
         deadline = time.monotonic() + 60
         while _stored(db) < threshold and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
+        workers = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         kills.append(_stored(db))
+        orphans.update(workers)
     assert any(0 < k < 40 for k in kills), f"no kill landed mid-ingest: {kills}"
+    deadline = time.monotonic() + 30  # the killed ingests' workers notice and exit
+    while any(_alive(pid) for pid in orphans) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in orphans if _alive(pid)], "worker processes outlived their ingest"
     assert _ingest(corpus, db).wait(timeout=120) in (0, 1)
     got = _state(db)
     assert got == expected
