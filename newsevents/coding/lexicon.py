@@ -18,6 +18,8 @@ File format, one pattern per line (``#`` starts a comment)::
 * ``&NAME = word, word_word`` defines a word class; ``+&NAME`` stands for each member.
 * ``<<`` marks a converse verb: the object of ``>prep`` is the one who acts
   (``receive +weapon >from <<``: "Ukraine received weapons from the US" is USA → UKR).
+* ``CODE:CODE`` gives the code the target does back, as PETRARCH's ``[046:046]``:
+  ``046:046  hold +talk >with <>`` makes "X held talks with Y" both X → Y and Y → X.
 
 The most specific pattern wins: particles, objects and a matched preposition each add to the
 score, so ``fire +tear_gas >at`` (175) beats ``fire >at`` (190).
@@ -319,8 +321,10 @@ def parse_line(line: str, *, origin: str) -> Pattern:
             "Write the CAMEO code, then the verb or noun lemma."
         )
     code, lemma, *rest = parts
-    if not (code.isdigit() and 2 <= len(code) <= 4):
-        raise DictionaryError(f"{origin}: {code!r} is not a CAMEO code (2 to 4 digits).")
+    code, _, reverse = code.partition(":")  # "046:046": the target does 046 back
+    for c in (code, reverse) if reverse else (code,):
+        if not (c.isdigit() and 2 <= len(c) <= 4):
+            raise DictionaryError(f"{origin}: {c!r} is not a CAMEO code (2 to 4 digits).")
     particles: list[str] = []
     objects: tuple[str, ...] = ()
     prep: str | None = None
@@ -349,6 +353,7 @@ def parse_line(line: str, *, origin: str) -> Pattern:
         reciprocal=reciprocal,
         origin=origin,
         converse=converse,
+        reverse_code=reverse or None,
     )
     if converse and not prep:
         raise DictionaryError(f"{origin}: '<<' needs a >prep naming who acts ('>from <<').")

@@ -305,3 +305,10 @@ def test_relations_between_two_actors_deepen_both_ways_and_it_is_no_person(
         ("JPN", "IND"),
     }
     assert all(e.attributed_to is not None and e.attributed_to.country == "IND" for e in deepened)
+
+
+def test_talks_with_someone_run_both_ways_a_meeting_does_not(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Kenya held talks with Ethiopia.", published=PUBLISHED)
+    assert {(s, t) for s, c, t in dyads(events, "04")} == {("KEN", "ETH"), ("ETH", "KEN")}
+    events = pipeline.extract_text("Kenya met with Ethiopia.", published=PUBLISHED)
+    assert {(s, t) for s, c, t in dyads(events, "04")} == {("KEN", "ETH")}

@@ -59,3 +59,12 @@ def test_word_classes_expand_to_one_pattern_per_member() -> None:
     ]
     with pytest.raises(DictionaryError, match="unknown word class &GUNS"):
         parse_patterns("072 give +&GUNS >to\n", origin="x.lex")
+
+
+def test_a_reverse_code_makes_the_target_act_back(tmp_path: Path) -> None:
+    from newsevents.coding.lexicon import parse_line
+
+    pattern = parse_line("046:046  hold +talk >with <>", origin="t:1")
+    assert (pattern.code, pattern.reverse_code, pattern.prep) == ("046", "046", "with")
+    with pytest.raises(DictionaryError, match="t:2"):
+        parse_line("046:4x  hold +talk >with", origin="t:2")
