@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsevents import __version__
 from newsevents.actors import ActorKnowledge, ActorResolver
@@ -139,12 +139,11 @@ def build_stages(settings: Settings, *, nlp: Language | None = None) -> Stages:
     knowledge = ActorKnowledge.load(dictionaries=actor_files)
     names = {iso3: entry.name for iso3, entry in knowledge.countries.items()}
     places = PlaceResolver(Gazetteer.load())
-
-    def locate(head: Token, countries: Sequence[str]) -> str | None:
-        return places.locative_country(head, actor_countries=countries)
-
     coder = EventCoder(
-        lexicon=lexicon, vocab=ClaimVocabulary.load(), country_names=names, locate=locate
+        lexicon=lexicon,
+        vocab=ClaimVocabulary.load(),
+        country_names=names,
+        locate=places.locative_country,
     )
     return Stages(
         coder=coder,

@@ -96,7 +96,7 @@ def _mention(
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
     words = tree.words
-    if not any(_cased(words[i]) for i in range(start, end)) or _negated(tree, start, end):
+    if not any(_cased(words[i]) for i in range(start, end)) or names_a_backer(tree, start, end):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
@@ -126,8 +126,9 @@ def _best_short(candidates: list[ActorEntry], date: dt.date | None) -> ActorEntr
     return candidates[0]
 
 
-def _negated(tree: DocTree, start: int, end: int) -> bool:
-    """'pro-Russian', 'anti-American', 'Iran-backed': the country is not the actor."""
+def names_a_backer(tree: DocTree, start: int, end: int) -> bool:
+    """'pro-Russian', 'anti-American', 'Iran-backed': the name in tokens ``[start, end)`` is not
+    the actor (nor where anything happened)."""
     words, lowers = tree.words, tree.lowers
     if start >= 2 and words[start - 1] == "-" and lowers[start - 2] in NEGATING_PREFIXES:
         return True

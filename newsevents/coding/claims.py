@@ -233,13 +233,14 @@ def _status(
                     said_by = subject(t, heads[head])
                 if speaker is None and said_by is not None:
                     speaker, speech = said_by, head
-                if lemma in vocab.allegation_verbs or _hedged(t, said_by, vocab):
+                if lemma in vocab.allegation_verbs or hedged(t, said_by, vocab):
                     status = "alleged"
         node = head
     return status, speaker, speech
 
 
-def _hedged(t: DocTree, speaker: int | None, vocab: ClaimVocabulary) -> bool:
+def hedged(t: DocTree, speaker: int | None, vocab: ClaimVocabulary) -> bool:
+    """A speaker who only supposes ("analysts", "observers")."""
     return speaker is not None and t.lemmas[speaker] in vocab.hedging_speakers
 
 

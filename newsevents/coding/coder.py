@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import DocActors
 from newsevents.coding.arguments import RELATIVE_PRONOUNS, is_passive
-from newsevents.coding.claims import Claim, assess, subject
+from newsevents.coding.claims import Claim, assess, hedged, subject
 from newsevents.coding.frames import Frame, find_frames, trigger_candidates
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.participants import (
@@ -37,8 +37,6 @@ from newsevents.doctree import DocTree
 from newsevents.model import Actor, Modality, Polarity, Status
 
 ACCUSATION_ROOTS = ("11",)
-# Force posture at home ("Chinese troops held drills in Tibet") is done to no one.
-FOREIGN_PLACE_ROOTS = frozenset({"15"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +212,10 @@ class EventCoder:
             )
             if country is not None and not any(
                 same_actor(country, s)
-                or (s.country == country.country and item.claim.code[:2] in FOREIGN_PLACE_ROOTS)
+                or (
+                    s.country == country.country
+                    and item.claim.code[:2] in self.vocab.foreign_place_roots
+                )
                 for s in item.sources
             ):
                 return _Resolved(item.frame, item.claim, item.sources, (country,))
@@ -272,9 +273,7 @@ class EventCoder:
             or claim.status == "denied"
             or claim.polarity != "positive"
             or claim.modality != "actual"
-            or (
-                claim.speaker is not None and t.lemmas[claim.speaker] in self.vocab.hedging_speakers
-            )
+            or hedged(t, claim.speaker, self.vocab)
         ):
             return []
         speaker = speaker_actor(t, claim.speaker, actors)

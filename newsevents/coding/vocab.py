@@ -12,6 +12,7 @@ from newsevents.errors import DictionaryError
 
 WORD_LISTS = (
     "place_target_roots",
+    "foreign_place_roots",
     "reported_accusation_roots",
     "origin_source_roots",
     "declared_threat_roots",
@@ -44,6 +45,7 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 @dataclass(frozen=True, slots=True)
 class ClaimVocabulary:
     place_target_roots: frozenset[str]
+    foreign_place_roots: frozenset[str]
     reported_accusation_roots: frozenset[str]
     origin_source_roots: frozenset[str]
     declared_threat_roots: frozenset[str]

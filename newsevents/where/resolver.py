@@ -36,7 +36,7 @@ import yaml
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.actors.mentions import NEGATING_PREFIXES, NEGATING_SUFFIXES
+from newsevents.actors.mentions import names_a_backer
 from newsevents.doctree import DocTree
 from newsevents.errors import DictionaryError
 from newsevents.model import Place
@@ -185,7 +185,7 @@ class PlaceResolver:
                     return place
         return dateline
 
-    def locative_country(self, head: Token, *, actor_countries: Sequence[str] = ()) -> str | None:
+    def locative_country(self, head: Token, actor_countries: Sequence[str] = ()) -> str | None:
         """The country of a place named in ``head``'s own locative phrases ("held exercises in
         Alaska" → USA), or None: no sentence-wide search, no dateline."""
         tree = DocTree.of(head.doc)
@@ -203,7 +203,7 @@ class PlaceResolver:
         names = tuple(
             tree.span_text(s.start, s.end)
             for s in tree.entities(sent)
-            if s.label_ in PLACE_LABELS and not _backer(tree, s.start, s.end)
+            if s.label_ in PLACE_LABELS and not names_a_backer(tree, s.start, s.end)
         )
         qual = self._qualifiers(names)
         neighbours: set[str] = set()
@@ -321,14 +321,6 @@ class PlaceResolver:
         if tree.lemmas[noun] not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent
-
-
-def _backer(tree: DocTree, start: int, end: int) -> bool:
-    """ "Russia-backed separatists", "pro-Russian": the name says nothing of where it happened."""
-    words, lowers = tree.words, tree.lowers
-    if start >= 2 and words[start - 1] == "-" and lowers[start - 2] in NEGATING_PREFIXES:
-        return True
-    return end + 1 < len(words) and words[end] == "-" and lowers[end + 1] in NEGATING_SUFFIXES
 
 
 def _names(tree: DocTree, tokens: Iterable[int], sent: Span) -> list[Span]:
