@@ -58,6 +58,9 @@ PREPS = frozenset({"of", "from", "in"})
 SPECIFIC = ("person", "org", "media", "body")
 # Entries whose own code stands: role words around them add a role, not codes.
 NAMED_KINDS = frozenset({"person", "org", "media"})
+# A seat of government named as the place of an event ("a bombing in Kabul") is the country,
+# not its government ("Kabul said" is the government).
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
 NUMBERS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
@@ -291,9 +294,23 @@ class DocActors:
                 out.extend(self._with_agents(a, found, text) for a in mention.resolved)
                 continue
             entry = mention.entry
-            for variant in self._at(entry) if entry else ():
+            variants = self._at(entry) if entry else ()
+            if entry is not None and entry.kind == "seat" and self._located(mention.root, found):
+                variants = tuple(Variant(v.country, v.country) for v in variants if v.country)
+            for variant in variants:
                 out.append(self._compose(entry, variant, found, text))
         return out
+
+    def _located(self, root: int, found: _Found) -> bool:
+        """A city named as where something happened: the object of a locative preposition."""
+        t = self._t
+        head = t.heads[root]
+        return (
+            not found.agents
+            and t.deps[root] == "pobj"
+            and t.lowers[head] in LOCATIVE_PREPS
+            and t.ent_type(root) == "GPE"
+        )
 
     def _at(self, entry: ActorEntry) -> tuple[Variant, ...]:
         """``entry.at(date)``, once per entry and document (the mentions keep it alive)."""

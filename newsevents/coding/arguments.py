@@ -109,13 +109,15 @@ def verb_sources(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
     subjects = [c for c in children[verb] if deps[c] in SUBJECTS]
     if subjects:
         # a second subject after an "and" is a list the parser split ("Kim, the leader of
-        # North Korea, and Putin met": "Putin" hangs on the verb beside "Kim"), a name right
-        # after a noun names it ("Old foes Gondor and Osgiliath"); other pieces are a name
-        # split apart ("al - Shabab")
+        # North Korea, and Putin met": "Putin" hangs on the verb beside "Kim"); a name right
+        # after a noun names it and stands in its place ("the militant group al-Shabab",
+        # "Old foes Gondor and Osgiliath"); other pieces are a name split apart ("al - Shabab")
         listed = [subjects[0]]
         for prev, nxt in pairwise(subjects):
-            named = t.pos[prev] == NOUN_POS and t.pos[nxt] == PROPN_POS and nxt == prev + 1
-            if named or _joined(t, prev, nxt):
+            if t.pos[prev] == NOUN_POS and t.pos[nxt] == PROPN_POS and nxt == prev + 1:
+                if listed[-1] == prev:
+                    listed[-1] = nxt
+            elif _joined(t, prev, nxt):
                 listed.append(nxt)
         return [antecedent(t, s) for first in listed for s in with_conj(t, first)]
     for child in children[verb]:

@@ -78,12 +78,7 @@ def assess(
                 # "said he would not provide support": a declared refusal is a rejection (12x)
                 code, polarity, modality = refusal, "positive", "actual"
             else:  # "will visit": CAMEO's intent code where it has one
-                intent = recode(code, vocab.intent_codes)
-                threat = recode(code, vocab.threat_codes) if intent is None else None
-                if threat is not None and code[:2] in vocab.declared_threat_roots:
-                    code, modality = threat, "threatened"  # "said they will attack Iraq": 138
-                else:
-                    code = intent or code
+                code, modality = _intended(code, vocab)
     if code.startswith("13"):
         modality = "threatened"
     status, speaker, speech = _status(t, trigger if controller is None else controller, vocab)
@@ -121,7 +116,7 @@ def _control(
         and t.deps[head] == "acomp"
         and t.lemmas[head] in vocab.intent_adjectives
     ):  # "X is ready / willing to V": intent, negated and reported through the copula
-        return _intent(code, vocab), _intent_mood(code, vocab), t.heads[head], None
+        return *_intended(code, vocab), t.heads[head], None
     if dep not in ("xcomp", "ccomp") or head == trigger or t.pos[head] not in VERB_POS:
         return code, "actual", None, None
     lemma = t.lemmas[head]
@@ -140,7 +135,7 @@ def _control(
         table = vocab.demand_codes if lemma in vocab.demand_verbs else vocab.appeal_codes
         return recode(code, table) or "020", "actual", head, head
     if lemma in vocab.intent_verbs:
-        return _intent(code, vocab), _intent_mood(code, vocab), head, None
+        return *_intended(code, vocab), head, None
     return code, "actual", None, None
 
 
@@ -160,14 +155,17 @@ def _object_controlled(t: DocTree, trigger: int, head: int) -> bool:
     return own_subject or any(deps[c] == "dobj" and c < trigger for c in t.children[head])
 
 
-def _intent(code: str, vocab: ClaimVocabulary) -> str:
-    return recode(code, vocab.intent_codes) or recode(code, vocab.threat_codes) or code
-
-
-def _intent_mood(code: str, vocab: ClaimVocabulary) -> Modality:
-    if recode(code, vocab.intent_codes) is None and recode(code, vocab.threat_codes) is not None:
-        return "threatened"
-    return "intended"
+def _intended(code: str, vocab: ClaimVocabulary) -> tuple[str, Modality]:
+    """An event announced or committed to: CAMEO's intent code (03x) where it has one ("will
+    visit" → 036); announced violence is a threat ("said they will attack" → 138); any other
+    event keeps its own code, intended ("pledged to expel" stays 174)."""
+    intent = recode(code, vocab.intent_codes)
+    if intent is not None:
+        return intent, "intended"
+    threat = recode(code, vocab.threat_codes)
+    if threat is not None and code[:2] in vocab.declared_threat_roots:
+        return threat, "threatened"
+    return code, "intended"
 
 
 def _mood(t: DocTree, trigger: int, vocab: ClaimVocabulary) -> Modality:

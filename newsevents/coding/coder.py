@@ -19,7 +19,12 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import DocActors
-from newsevents.coding.arguments import RELATIVE_PRONOUNS, is_passive
+from newsevents.coding.arguments import (
+    RELATIVE_PRONOUNS,
+    first_child,
+    is_passive,
+    prep_objects,
+)
 from newsevents.coding.claims import Claim, assess, hedged, subject
 from newsevents.coding.frames import Frame, find_frames, trigger_candidates
 from newsevents.coding.lexicon import Lexicon
@@ -115,20 +120,27 @@ class EventCoder:
         for frame in frames:
             if self._subsumed(t, frame, triggers):
                 continue
+            if any(t.lemmas[s] in self.vocab.mishap_nouns for s in frame.sources):
+                continue  # "victims killed by the MH17 crash": a mishap did it, no actor
             claim = self._claim(t, frame)
             sources, targets = self._arguments(t, frame, claim, actors)
             if frame.sources and not sources and not self._unknown_doer(t, frame):
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(_Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger: item for item in items}
+        items = [item for item in items if not self._toll(t, item.frame, by_trigger)]
         return [self._complete(t, item, by_trigger, earlier, actors) for item in items]
 
     def _unknown_doer(self, t: DocTree, frame: Frame) -> bool:
-        """A passive, or an event as subject ("a suicide attack killed eight people"): the
-        doer is unknown, not absent, and the event stands with no source."""
+        """A passive, an event or a weapon as subject ("a suicide attack killed eight people",
+        "a roadside bomb killed three soldiers"): the doer is unknown, not absent, and the event
+        stands with no source."""
         if is_passive(t, frame.trigger):
             return True
-        return any(self.lexicon.knows_noun(t.lemmas[s]) for s in frame.sources)
+        return any(
+            self.lexicon.knows_noun(t.lemmas[s]) or t.lemmas[s] in self.vocab.weapon_nouns
+            for s in frame.sources
+        )
 
     def _subsumed(self, t: DocTree, frame: Frame, triggers: set[int]) -> bool:
         """A control verb whose complement is an event ("pledged to expel"), or an event noun
@@ -143,6 +155,23 @@ class EventCoder:
             and not frame.reciprocal_group
             and t.deps[trigger] in ("dobj", "nsubjpass", "conj")
             and t.heads[trigger] in triggers
+        )
+
+    def _toll(self, t: DocTree, frame: Frame, by_trigger: Mapping[int, _Resolved]) -> bool:
+        """ "Insurgents bombarded Aleppo, killing eight people": a participle without a subject
+        of its own that tells what a coded attack did is that attack, not a second one."""
+        trigger = frame.trigger
+        item = by_trigger.get(t.heads[trigger])
+        attack = item.frame if item is not None and (item.sources or item.targets) else None
+        roots = self.vocab.toll_roots
+        return (
+            attack is not None
+            and attack.kind == "verb"
+            and t.deps[trigger] == "advcl"
+            and t.tag(trigger) == "VBG"
+            and frame.pattern.code[:2] in roots
+            and attack.pattern.code[:2] in roots
+            and first_child(t, trigger, "nsubj") is None
         )
 
     def _claim(self, t: DocTree, frame: Frame) -> Claim:
@@ -202,14 +231,16 @@ class EventCoder:
             referred = referred_event(t, item.frame.targets[0], by_trigger)
             if referred is not None and referred.sources:
                 return _Resolved(item.frame, item.claim, item.sources, referred.sources)
+        if item.claim.code in self.vocab.claimed_event_codes and item.sources:
+            claimed = self._claimed_targets(t, item, by_trigger, actors)
+            if claimed:
+                return _Resolved(item.frame, item.claim, item.sources, claimed)
         if item.claim.code.startswith("016") and item.sources:
             accusers = _accusers_of(item.sources[0], earlier)
             if accusers:
                 return _Resolved(item.frame, item.claim, item.sources, accusers)
         if item.claim.code[:2] in self.vocab.place_target_roots and item.sources:
-            country = place_country(
-                t, item.frame.trigger, actors, self.country_names, self.locate, item.sources
-            )
+            country = self._place(t, item.frame.trigger, actors, item.sources)
             if country is not None and not any(
                 same_actor(country, s)
                 or (
@@ -221,6 +252,59 @@ class EventCoder:
                 return _Resolved(item.frame, item.claim, item.sources, (country,))
         return item
 
+    def _place(
+        self, t: DocTree, head: int, actors: DocActors, sources: Sequence[Actor] = ()
+    ) -> Actor | None:
+        return place_country(
+            t, head, actors, self.country_names, self.locate, sources, self.vocab.place_nouns
+        )
+
+    def _speaker(self, t: DocTree, token: int | None, actors: DocActors) -> Actor | None:
+        """The actor a claim is attributed to. A document no one is named behind speaks for
+        the country it was released in ("a report released in the Rwandan capital alleged")."""
+        speaker = speaker_actor(t, token, actors)
+        if (
+            token is None
+            or speaker is None
+            or speaker.country
+            or speaker.org
+            or t.lemmas[token] not in self.vocab.document_nouns
+        ):
+            return speaker
+        for clause in t.children[token]:
+            if t.deps[clause] == "acl" and t.tag(clause) == "VBN":
+                country = self._place(t, clause, actors)
+                if country is not None:
+                    return replace(country, text=speaker.text)
+        return speaker
+
+    def _hedged(self, t: DocTree, speaker: int | None) -> bool:
+        """ "Analysts said" only supposes; "a UN report said" is the UN's word."""
+        return (
+            speaker is not None
+            and hedged(t, speaker, self.vocab)
+            and t.lemmas[speaker] not in self.vocab.document_nouns
+        )
+
+    def _claimed_targets(
+        self, t: DocTree, item: _Resolved, by_trigger: dict[int, _Resolved], actors: DocActors
+    ) -> tuple[Actor, ...]:
+        """The target of the event a claim is about ("claimed responsibility for the attack on
+        X"), or the country of the place where that event happened."""
+        frame = item.frame
+        for event in (
+            e for head in (frame.trigger, *frame.objects) for e in prep_objects(t, head, "for")
+        ):
+            referred = by_trigger.get(event)
+            if referred is not None and referred.targets:
+                return referred.targets
+            clauses = [c for c in t.children[event] if t.deps[c] in ("acl", "relcl")]
+            for head in (event, *clauses):  # "an attack targeting shoppers at a mall in Nairobi"
+                country = self._place(t, head, actors, item.sources)
+                if country is not None and not any(same_actor(country, s) for s in item.sources):
+                    return (country,)
+        return ()
+
     # --- emission ----------------------------------------------------------------------------
 
     def _emit(
@@ -228,7 +312,7 @@ class EventCoder:
     ) -> list[Candidate]:
         frame, claim = item.frame, item.claim
         pairs = dyads(item.sources, item.targets, reciprocal=frame.pattern.reciprocal)
-        speaker = speaker_actor(t, claim.speaker, actors)
+        speaker = self._speaker(t, claim.speaker, actors)
         reverse = frame.pattern.reverse_code if claim.code == frame.pattern.code else None
         if reverse:
             pairs = [p for s, trg in pairs for p in ((s, trg), (trg, s)) if trg is not None]
@@ -273,10 +357,10 @@ class EventCoder:
             or claim.status == "denied"
             or claim.polarity != "positive"
             or claim.modality != "actual"
-            or hedged(t, claim.speaker, self.vocab)
+            or self._hedged(t, claim.speaker)
         ):
             return []
-        speaker = speaker_actor(t, claim.speaker, actors)
+        speaker = self._speaker(t, claim.speaker, actors)
         if speaker is None or not (speaker.country or speaker.org) or speaker.sector == "MED":
             return []
         pairs: list[tuple[str, Actor | None]] = []

@@ -143,6 +143,8 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
             if len(between) >= 2:
                 return Frame(verb, pattern, "verb", (), (), consumed, tuple(between))
     sources = verb_sources(t, verb, vocab)
+    if len(sources) == 1 and lemmas[sources[0]] in vocab.weapon_nouns:
+        sources = weapon_users(t, sources[0]) or sources  # "a missile fired by rebels"
     if not sources and passive:
         sources = instrument_agent(t, verb, vocab)
         if not sources and pattern.code[:2] in vocab.origin_source_roots:
@@ -154,6 +156,21 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     return Frame(
         verb, pattern, "verb", tuple(sources), tuple(targets), consumed, (), tuple(fallback)
     )
+
+
+def weapon_users(t: DocTree, weapon: int) -> list[int]:
+    """Who used a weapon, named in a participle on it: "a missile (believed to be) fired by
+    pro-Russia rebels" → the rebels."""
+    deps, children = t.deps, t.children
+    stack = [c for c in children[weapon] if deps[c] == "acl"]
+    while stack:
+        clause = stack.pop(0)
+        agent = first_child(t, clause, "agent")
+        if agent is not None:
+            pobj = first_child(t, agent, "pobj")
+            return with_conj(t, pobj) if pobj is not None else []
+        stack.extend(c for c in children[clause] if deps[c] == "xcomp")
+    return []
 
 
 def _origin(t: DocTree, verb: int) -> list[int]:

@@ -188,22 +188,22 @@ def place_country(
     names: Mapping[str, str],
     locate: Locator | None = None,
     sources: Sequence[Actor] = (),
+    place_nouns: frozenset[str] = frozenset(),
 ) -> Actor | None:
     """The country of the place where an event happened ("shelled villages in Donetsk"): a
-    country or capital among the actors first, then any place the gazetteer knows (``locate``)."""
+    country or capital among the actors first, or a place noun a country owns ("in the
+    Rwandan capital"), then any place the gazetteer knows (``locate``)."""
     deps, children = t.deps, t.children
     heads = [trigger, *(c for c in children[trigger] if deps[c] in ("dobj", "nsubjpass"))]
     if t.pos[trigger] == NOUN_POS and deps[trigger] in ("dobj", "nsubjpass"):
         heads.append(t.heads[trigger])  # "staged a protest in Beijing"
     for head in heads:
-        for prep in children[head]:
-            if deps[prep] != "prep" or t.lowers[prep] not in LOCATIVES:
-                continue
-            for pobj in children[prep]:
-                if deps[pobj] == "pobj" and t.ent_type(pobj) in ("GPE", "LOC", "FAC"):
-                    for actor in actors.actors_of(pobj):
-                        if actor.country and not actor.org:
-                            return _country_actor(t.words[pobj], actor.country, names)
+        for place in _locatives(t, head):
+            named = t.ent_type(place) in ("GPE", "LOC", "FAC") or t.lemmas[place] in place_nouns
+            for actor in actors.actors_of(place):
+                # a country's name is a place even when the model calls it an organisation
+                if actor.country and not actor.org and (named or actor.code == actor.country):
+                    return _country_actor(t.words[place], actor.country, names)
     if locate is None:
         return None
     countries = tuple(a.country for a in sources if a.country)
@@ -212,6 +212,26 @@ def place_country(
         if found:
             return _country_actor(names.get(found, found), found, names)
     return None
+
+
+def _locatives(t: DocTree, head: int, depth: int = 3) -> Iterator[int]:
+    """The objects of ``head``'s locative phrases, nearest first, then the places named inside
+    them and their owners: "at a market in Cameroon's far north" gives market, north, Cameroon."""
+    deps, children = t.deps, t.children
+    level = [head]
+    for _ in range(depth):
+        found = [
+            pobj
+            for node in level
+            for prep in children[node]
+            if deps[prep] == "prep" and t.lowers[prep] in LOCATIVES
+            for pobj in children[prep]
+            if deps[pobj] == "pobj"
+        ]
+        for pobj in found:
+            yield pobj
+            yield from (c for c in children[pobj] if deps[c] == "poss")
+        level = found
 
 
 def _country_actor(text: str, country: str, names: Mapping[str, str]) -> Actor:

@@ -13,6 +13,11 @@ from newsevents.errors import DictionaryError
 WORD_LISTS = (
     "place_target_roots",
     "foreign_place_roots",
+    "claimed_event_codes",
+    "document_nouns",
+    "mishap_nouns",
+    "toll_roots",
+    "weapon_nouns",
     "reported_accusation_roots",
     "origin_source_roots",
     "declared_threat_roots",
@@ -46,6 +51,11 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 class ClaimVocabulary:
     place_target_roots: frozenset[str]
     foreign_place_roots: frozenset[str]
+    claimed_event_codes: frozenset[str]
+    document_nouns: frozenset[str]
+    mishap_nouns: frozenset[str]
+    toll_roots: frozenset[str]
+    weapon_nouns: frozenset[str]
     reported_accusation_roots: frozenset[str]
     origin_source_roots: frozenset[str]
     declared_threat_roots: frozenset[str]

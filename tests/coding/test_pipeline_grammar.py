@@ -312,3 +312,97 @@ def test_talks_with_someone_run_both_ways_a_meeting_does_not(pipeline: Pipeline)
     assert {(s, t) for s, c, t in dyads(events, "04")} == {("KEN", "ETH"), ("ETH", "KEN")}
     events = pipeline.extract_text("Kenya met with Ethiopia.", published=PUBLISHED)
     assert {(s, t) for s, c, t in dyads(events, "04")} == {("KEN", "ETH")}
+
+
+def test_a_pledge_to_do_harm_without_an_intent_code_keeps_its_code(pipeline: Pipeline) -> None:
+    # CAMEO has no intent code for expelling people: the event keeps 174, intended, not a
+    # threat; announced violence stays a threat
+    events = pipeline.extract_text(
+        "Turkey has promised to expel foreign fighters of the Islamic State.", published=PUBLISHED
+    )
+    expel = [e for e in events if e.trigger == "expel"]
+    assert [(e.type.cameo, e.modality) for e in expel] == [("174", "intended")]
+    vowed = pipeline.extract_text("Iran vowed to attack Israel.", published=PUBLISHED)
+    assert [(e.type.cameo[:2], e.modality) for e in vowed] == [("13", "threatened")]
+
+
+def test_a_name_after_its_noun_is_one_subject(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The Nigerian jihadist group Boko Haram is claiming responsibility for a suicide "
+        "bombing at a market in Cameroon's far north.",
+        published=PUBLISHED,
+    )
+    claims = [e for e in events if e.type.cameo == "015"]
+    assert len(claims) == 1, dyads(events)
+    assert claims[0].source is not None and claims[0].source.name == "Boko Haram"
+    # the claimed bombing happened in Cameroon: Cameroon is its target
+    assert claims[0].target is not None and claims[0].target.country == "CMR"
+
+
+def test_a_claimed_attack_gives_its_target(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Hezbollah claimed responsibility for the drone attack on Israel.", published=PUBLISHED
+    )
+    claims = [e for e in events if e.type.cameo == "015"]
+    assert [c.target.country for c in claims if c.target] == ["ISR"]
+
+
+def test_a_capital_named_as_a_place_is_the_country(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Militants claimed a bombing in Kabul on Monday. Kabul said it would respond.",
+        published=PUBLISHED,
+    )
+    bombing = [e for e in events if e.type.cameo.startswith("18")]
+    assert bombing and bombing[0].target is not None and bombing[0].target.code == "AFG"
+    said = [e for e in events if e.attributed_to is not None]
+    assert all(e.attributed_to.code == "AFGGOV" for e in said if e.attributed_to)
+
+
+def test_an_anonymous_report_speaks_for_where_it_was_released(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "A report released on Monday in the Kenyan capital alleged that Somali militants "
+        "carried out the massacre.",
+        published=PUBLISHED,
+    )
+    accusations = [e for e in events if e.type.cameo == "112"]
+    assert len(accusations) == 1, dyads(events)
+    assert accusations[0].source is not None and accusations[0].source.code == "KEN"
+    assert accusations[0].target is not None and accusations[0].target.country == "SOM"
+    # an organisation's report accuses; analysts only suppose
+    un = pipeline.extract_text("A UN report said Sudanese troops shelled El Fasher.")
+    assert ("IGOUNO", "112", "SDNMIL") in dyads(un, "112")
+    analysts = pipeline.extract_text("Analysts said Sudanese troops shelled El Fasher.")
+    assert not dyads(analysts, "112")
+
+
+def test_a_mishap_is_no_doer(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Rescuers found victims killed by the Air India plane crash near Ahmedabad.",
+        published=PUBLISHED,
+    )
+    assert not [e for e in events if e.type.cameo.startswith(("18", "19", "20"))]
+
+
+def test_the_toll_of_an_attack_is_the_same_attack(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Russian forces shelled Kharkiv overnight, killing at least five civilians.",
+        published=PUBLISHED,
+    )
+    violent = [e for e in events if e.type.cameo.startswith(("18", "19", "20"))]
+    assert [(e.trigger, e.target.country if e.target else None) for e in violent] == [
+        ("shelled", "UKR")
+    ]
+    # with no coded attack to belong to, the toll is the event
+    bomb = pipeline.extract_text("A car bomb exploded in Mogadishu, killing nine people.")
+    assert [e.trigger for e in bomb if e.type.cameo.startswith("19")] == ["killing"]
+
+
+def test_a_weapon_names_who_fired_it(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Two farmers were killed by a rocket believed to have been fired by Houthi rebels.",
+        published=PUBLISHED,
+    )
+    killed = [e for e in events if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.country == "YEM"
+    roadside = pipeline.extract_text("A roadside bomb killed three Iraqi soldiers.")
+    assert ("-", "190", "IRQMIL") in dyads(roadside, "19")
