@@ -34,13 +34,67 @@ CONJUNCT_POS = frozenset({int(NOUN), int(PROPN), int(PRON), int(ADJ)})
 
 
 def is_passive(t: DocTree, verb: int) -> bool:
-    deps = t.deps
-    return any(deps[child] in PASSIVE_DEPS for child in t.children[verb])
+    """A passive verb, or a participle conjoined with one ("were arrested and released")."""
+    deps, children = t.deps, t.children
+    if any(deps[child] in PASSIVE_DEPS for child in children[verb]):
+        return True
+    head = t.heads[verb]
+    return (
+        deps[verb] == "conj"
+        and t.tag(verb) == "VBN"
+        and head != verb
+        and not any(deps[child] in SUBJECTS for child in children[verb])
+        and any(deps[child] in PASSIVE_DEPS for child in children[head])
+    )
 
 
 def is_participle(t: DocTree, verb: int) -> bool:
     """A past participle modifying a noun: "civilians imprisoned for ..." (a passive)."""
-    return t.deps[verb] == "acl" and t.tag(verb) == "VBN"
+    return (t.deps[verb] == "acl" and t.tag(verb) == "VBN") or misread_relative(t, verb) is not None
+
+
+def misread_relative(t: DocTree, verb: int) -> int | None:
+    """The subject of a participle the parser read as a main verb: in "The civilians
+    imprisoned for protesting were released" it hangs "were released" on "imprisoned" as a
+    conjunct with no "and" and no subject, and makes "civilians" the subject of "imprisoned".
+    Returns that subject (the participle's patient), or None."""
+    deps, children = t.deps, t.children
+    if t.tag(verb) not in ("VBD", "VBN"):
+        return None
+    subject = first_child(t, verb, "nsubj")
+    if subject is None or any(deps[c] == "cc" for c in children[verb]):
+        return None
+    for conj in children[verb]:
+        if (
+            deps[conj] == "conj"
+            and any(deps[c] == "auxpass" for c in children[conj])
+            and not any(deps[c] in SUBJECTS or deps[c] == "nsubjpass" for c in children[conj])
+        ):
+            return subject
+    return None
+
+
+def passive_patients(t: DocTree, verb: int) -> list[int]:
+    """Who a passive verb is done to: its passive subject, the noun a participle modifies, or
+    the subject a passive conjunct shares ("were arrested and released", and "imprisoned ...
+    were released" as :func:`misread_relative` finds it)."""
+    deps, children = t.deps, t.children
+    patients = [c for c in children[verb] if deps[c] == "nsubjpass"]
+    if patients:
+        return patients
+    if deps[verb] == "acl":
+        return [t.heads[verb]]
+    misread = misread_relative(t, verb)
+    if misread is not None:
+        return [misread]
+    head = t.heads[verb]
+    if deps[verb] == "conj" and head != verb:
+        shared = first_child(t, head, "nsubjpass")
+        if shared is None:
+            shared = misread_relative(t, head)
+        if shared is not None:
+            return [shared]
+    return []
 
 
 def first_child(t: DocTree, head: int, deps: frozenset[str] | str) -> int | None:

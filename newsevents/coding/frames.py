@@ -34,6 +34,7 @@ from newsevents.coding.arguments import (
     instrument_agent,
     is_participle,
     is_passive,
+    passive_patients,
     prep_objects,
     verb_sources,
     with_conj,
@@ -113,12 +114,9 @@ TRIGGER_POS = VERB_POS | {NOUN_POS}
 def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
     deps, children, lemmas = t.deps, t.children[verb], t.lemmas
     objects = [c for c in children if deps[c] in OBJECTS]
-    passive = is_passive(t, verb)
-    if passive:
-        objects += [c for c in children if deps[c] == "nsubjpass"]
-    if is_participle(t, verb):  # "civilians imprisoned for ...": the noun is the patient
-        passive = True
-        objects.append(t.heads[verb])
+    passive = is_passive(t, verb) or is_participle(t, verb)
+    if passive:  # "civilians imprisoned for ...": the noun is the patient
+        objects += passive_patients(t, verb)
     lemma = lemmas[verb]
     object_heads = lexicon.verb_object_heads(lemma)
     if object_heads is not None and not any(lemmas[o] in object_heads for o in objects):
@@ -228,10 +226,7 @@ def _verb_targets(
     deps, children = t.deps, t.children[verb]
     free = [o for o in objects if o not in consumed]
     if passive:
-        patients = [c for c in children if deps[c] == "nsubjpass"]
-        if deps[verb] == "acl":
-            patients.append(t.heads[verb])
-        free = [c for c in patients if c not in consumed] or free
+        free = [c for c in passive_patients(t, verb) if c not in consumed] or free
     if free:
         return with_conj(t, free[0])
     for c in children:

@@ -406,3 +406,20 @@ def test_a_weapon_names_who_fired_it(pipeline: Pipeline) -> None:
     assert killed and killed[0].source is not None and killed[0].source.country == "YEM"
     roadside = pipeline.extract_text("A roadside bomb killed three Iraqi soldiers.")
     assert ("-", "190", "IRQMIL") in dyads(roadside, "19")
+
+
+def test_a_passive_conjunct_shares_the_patient(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The protesters were arrested and later released by police.", published=PUBLISHED
+    )
+    assert ("---COP", "084", "---CVL") in dyads(events, "08")
+
+
+def test_a_participle_read_as_a_main_verb_is_still_a_participle(pipeline: Pipeline) -> None:
+    # the parser makes "civilians" the subject of "imprisoned" and hangs "were released" on it
+    events = pipeline.extract_text(
+        "The civilians imprisoned for acting against Moscow were released yesterday by Putin.",
+        published=PUBLISHED,
+    )
+    assert ("RUSGOV", "084", "---CVL") in dyads(events, "08")
+    assert not {d for d in dyads(events, "17") if d[0] == "---CVL"}  # civilians jailed no one
