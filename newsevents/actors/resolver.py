@@ -309,7 +309,7 @@ class DocActors:
             not found.agents
             and t.deps[root] == "pobj"
             and t.lowers[head] in LOCATIVE_PREPS
-            and t.ent_type(root) == "GPE"
+            and t.ent_type(root) not in ("ORG", "FAC")  # "outside the White House": its government
         )
 
     def _at(self, entry: ActorEntry) -> tuple[Variant, ...]:

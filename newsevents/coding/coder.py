@@ -224,6 +224,7 @@ class EventCoder:
         actors: DocActors,
     ) -> _Resolved:
         """Fill a missing target from the event it refers to, or a denial from its accusers."""
+        item = self._localized(t, item, actors)
         if item.targets or item.frame.reciprocal_group:
             return item
         lemma = item.frame.pattern.lemma
@@ -250,6 +251,34 @@ class EventCoder:
                 for s in item.sources
             ):
                 return _Resolved(item.frame, item.claim, item.sources, (country,))
+        return item
+
+    def _localized(self, t: DocTree, item: _Resolved, actors: DocActors) -> _Resolved:
+        """Civilians harmed with no country of their own take the country where it happened
+        ("children were killed in shelling in the Gaza Strip")."""
+        vocab = self.vocab
+        if item.claim.code[:2] not in vocab.local_victim_roots or not any(
+            _local_victim(a, vocab) for a in item.targets
+        ):
+            return item
+        trigger = item.frame.trigger
+        deps, children = t.deps, t.children
+        heads = [trigger, *(c for c in children[trigger] if deps[c] == "advcl")]
+        heads += [  # "killed in Israeli shelling in Gaza": the place of the attack
+            p
+            for c in children[trigger]
+            if deps[c] == "prep"
+            for p in children[c]
+            if deps[p] == "pobj" and self.lexicon.knows_noun(t.lemmas[p])
+        ]
+        for head in heads:
+            country = self._place(t, head, actors)
+            if country is not None and country.country:
+                targets = tuple(
+                    _with_country(a, country.country) if _local_victim(a, vocab) else a
+                    for a in item.targets
+                )
+                return _Resolved(item.frame, item.claim, item.sources, targets)
         return item
 
     def _place(
@@ -392,6 +421,19 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _local_victim(actor: Actor, vocab: ClaimVocabulary) -> bool:
+    return (
+        not actor.country
+        and not actor.org
+        and (actor.sector or "").lower() in vocab.local_victim_sectors
+        and actor.code.startswith("---")
+    )
+
+
+def _with_country(actor: Actor, country: str) -> Actor:
+    return replace(actor, country=country, code=country + actor.code[3:])
 
 
 def dyads(

@@ -203,6 +203,9 @@ def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:
                 yield lemmas[child]
 
 
+POBJ = frozenset({"pobj", "pcomp"})
+
+
 def _temporal(t: DocTree, prep: int) -> bool:
     objects = [c for c in t.children[prep] if t.deps[c] == "pobj"]
     return bool(objects) and all(t.ent_type(o) in TIME_ENTITIES for o in objects)
@@ -219,9 +222,15 @@ def _verb_targets(
 ) -> list[int]:
     if pattern.prep:
         for head in (verb, *objects):
-            found = prep_objects(t, head, pattern.prep)
-            if found:
-                return found
+            for child in t.children[head]:  # "imposed sanctions on Iran on Tuesday": not Tuesday
+                if (
+                    t.deps[child] in PREP_DEPS
+                    and t.lemmas[child] == pattern.prep
+                    and not _temporal(t, child)
+                ):
+                    found = [with_conj(t, o) for o in t.children[child] if t.deps[o] in POBJ]
+                    if found:
+                        return found[0]
         return []
     deps, children = t.deps, t.children[verb]
     free = [o for o in objects if o not in consumed]

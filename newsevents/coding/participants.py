@@ -19,6 +19,7 @@ from newsevents.actors import DocActors
 from newsevents.coding.arguments import (
     NOUN_POS,
     PRON_POS,
+    PROPN_POS,
     antecedent,
     prep_objects,
     with_conj,
@@ -202,7 +203,7 @@ def place_country(
             named = t.ent_type(place) in ("GPE", "LOC", "FAC") or t.lemmas[place] in place_nouns
             for actor in actors.actors_of(place):
                 # a country's name is a place even when the model calls it an organisation
-                if actor.country and not actor.org and (named or actor.code == actor.country):
+                if actor.country and not actor.org and (named or _country_name(t, place, actor)):
                     return _country_actor(t.words[place], actor.country, names)
     if locate is None:
         return None
@@ -214,20 +215,27 @@ def place_country(
     return None
 
 
+def _country_name(t: DocTree, token: int, actor: Actor) -> bool:
+    """The word names a country, whatever entity label the model gave it ("Cameroon" as ORG)."""
+    return t.pos[token] == PROPN_POS and actor.code == actor.country
+
+
 def _locatives(t: DocTree, head: int, depth: int = 3) -> Iterator[int]:
     """The objects of ``head``'s locative phrases, nearest first, then the places named inside
     them and their owners: "at a market in Cameroon's far north" gives market, north, Cameroon."""
     deps, children = t.deps, t.children
     level = [head]
+    preps = LOCATIVES
     for _ in range(depth):
         found = [
             pobj
             for node in level
             for prep in children[node]
-            if deps[prep] == "prep" and t.lowers[prep] in LOCATIVES
+            if deps[prep] == "prep" and t.lowers[prep] in preps
             for pobj in children[prep]
             if deps[pobj] == "pobj"
         ]
+        preps = LOCATIVES | {"of"}  # "in the east of the Gaza Strip"
         for pobj in found:
             yield pobj
             yield from (c for c in children[pobj] if deps[c] == "poss")

@@ -17,6 +17,8 @@ WORD_LISTS = (
     "document_nouns",
     "mishap_nouns",
     "toll_roots",
+    "local_victim_roots",
+    "local_victim_sectors",
     "weapon_nouns",
     "reported_accusation_roots",
     "origin_source_roots",
@@ -55,6 +57,8 @@ class ClaimVocabulary:
     document_nouns: frozenset[str]
     mishap_nouns: frozenset[str]
     toll_roots: frozenset[str]
+    local_victim_roots: frozenset[str]
+    local_victim_sectors: frozenset[str]
     weapon_nouns: frozenset[str]
     reported_accusation_roots: frozenset[str]
     origin_source_roots: frozenset[str]

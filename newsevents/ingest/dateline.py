@@ -6,10 +6,10 @@ Li" as if CANBERRA were the subject. :func:`find_dateline` gives its span, so th
 parsing stage can set it apart as its own segment and the place stage can use the place as a
 default.
 
-A dateline is a place in capitals (optionally followed by a region or country in ordinary
-case), then a date ("July 9", "Feb. 24"), an agency in brackets or both, then a dash. It
-must begin the paragraph; a capitalised word and a dash alone ("NATO - the alliance ...") is
-not a dateline.
+A dateline is a place in capitals, then a region or country in ordinary case ("KYIV,
+Ukraine"), a date ("July 9", "Feb. 24"), an agency in brackets, or several of them, then a dash
+or a colon ("GAZA CITY, Palestinian Territories: "). It must begin the paragraph; a
+capitalised word and a dash alone ("NATO - the alliance ...", "LYON: ") is not a dateline.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _DATELINE = re.compile(
     r"(?:, (?P<region>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2}))?"
     r"(?:,? (?P<date>" + _MONTH + r" \d{1,2}))?"
     r"(?: \((?P<agency>[^()]{1,40})\))?"
-    r" ?[-–—]{1,2} "
+    r"(?P<sep> ?[-–—]{1,2} |: )"
 )
 
 
@@ -44,7 +44,7 @@ class Dateline:
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens ``paragraph``, or None."""
     match = _DATELINE.match(paragraph)
-    if match is None or not (match.group("date") or match.group("agency")):
+    if match is None or not (match.group("date") or match.group("agency") or match.group("region")):
         return None
     return Dateline(
         place=match.group("place"),

@@ -423,3 +423,36 @@ def test_a_participle_read_as_a_main_verb_is_still_a_participle(pipeline: Pipeli
     )
     assert ("RUSGOV", "084", "---CVL") in dyads(events, "08")
     assert not {d for d in dyads(events, "17") if d[0] == "---CVL"}  # civilians jailed no one
+
+
+def test_civilians_harmed_take_the_country_where_it_happened(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Three women were wounded in Russian drone strikes on the outskirts of Kherson.",
+        published=PUBLISHED,
+    )
+    assert ("RUS", "PSECVL") not in {(s, t) for s, _, t in dyads(events)}
+    assert any(t == "UKRCVL" for _, _, t in dyads(events, "1")), dyads(events)
+    # people with a country of their own keep it
+    own = pipeline.extract_text("Two Israeli civilians were killed in a rocket attack in Gaza.")
+    assert all(t != "PSECVL" for _, _, t in dyads(own)), dyads(own)
+
+
+def test_a_dateline_with_a_region_is_not_the_subject(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "KHARKIV, Ukraine — Russian forces shelled the city overnight.", published=PUBLISHED
+    )
+    assert [e.source.code for e in events if e.source] == ["RUSMIL"]
+
+
+def test_the_date_is_never_the_target_the_pattern_names(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The United States imposed sanctions on Iran on Tuesday.", published=PUBLISHED
+    )
+    assert ("USA", "163", "IRN") in dyads(events)
+
+
+def test_a_capital_as_a_target_place_is_the_country(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Russia fired missiles at Kyiv.", published=PUBLISHED)
+    assert ("RUS", "UKR") in {(s, t) for s, _, t in dyads(events, "19")}
+    house = pipeline.extract_text("Protesters gathered outside the White House.")
+    assert any(t == "USAGOV" for _, _, t in dyads(house, "14"))

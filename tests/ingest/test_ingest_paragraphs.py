@@ -90,9 +90,14 @@ def test_dateline_found_with_place_date_and_agency() -> None:
     assert "GRANADA, Spain, Oct 6 (Danube Wire) - Armenia"[found.end :] == "Armenia"
 
 
-def test_dateline_needs_a_date_or_agency_and_must_open_the_paragraph() -> None:
+def test_dateline_needs_a_region_date_or_agency_and_must_open_the_paragraph() -> None:
     assert find_dateline("ADDIS ABABA, Aug 23 - The African Union") is not None
+    kyiv = find_dateline("KYIV, Ukraine — Russian forces attacked")
+    assert kyiv is not None and "KYIV, Ukraine — Russian"[kyiv.end :] == "Russian"
+    gaza = find_dateline("GAZA CITY, Palestinian Territories: Four children were killed")
+    assert gaza is not None and gaza.region == "Palestinian Territories"
     assert find_dateline("NATO - the alliance said") is None
+    assert find_dateline("LYON: Interpol said") is None
     assert find_dateline("North Korea said on Monday - again") is None
     assert find_dateline("He said MANILA, July 9 - was") is None
 
