@@ -50,7 +50,24 @@ def is_passive(t: DocTree, verb: int) -> bool:
 
 def is_participle(t: DocTree, verb: int) -> bool:
     """A past participle modifying a noun: "civilians imprisoned for ..." (a passive)."""
-    return (t.deps[verb] == "acl" and t.tag(verb) == "VBN") or misread_relative(t, verb) is not None
+    if t.deps[verb] == "acl" and t.tag(verb) == "VBN":
+        return misread_clause(t, verb) is None
+    return misread_relative(t, verb) is not None
+
+
+def misread_clause(t: DocTree, verb: int) -> int | None:
+    """The subject of a main verb the parser read as a participle on it: in "The Iraqi air
+    force carried out air strikes" it makes "carried" modify "force", but a participle has no
+    direct object, and the noun heads the sentence. Returns that noun, or None."""
+    head = t.heads[verb]
+    if (
+        t.deps[verb] == "acl"
+        and t.tag(verb) in ("VBN", "VBD")
+        and t.heads[head] == head
+        and first_child(t, verb, OBJECTS) is not None
+    ):
+        return head
+    return None
 
 
 def misread_relative(t: DocTree, verb: int) -> int | None:
@@ -82,7 +99,7 @@ def passive_patients(t: DocTree, verb: int) -> list[int]:
     patients = [c for c in children[verb] if deps[c] == "nsubjpass"]
     if patients:
         return patients
-    if deps[verb] == "acl":
+    if deps[verb] == "acl" and misread_clause(t, verb) is None:
         return [t.heads[verb]]
     misread = misread_relative(t, verb)
     if misread is not None:
@@ -237,6 +254,9 @@ def _inherited_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[in
                 if addressed:
                     return addressed
         return verb_sources(t, head, vocab)
+    misread = misread_clause(t, verb)
+    if misread is not None:
+        return with_conj(t, misread)
     if dep in ("advcl", "acl") and t.tag(verb) == "VBG":
         return [head] if dep == "acl" else verb_sources(t, head, vocab)
     if dep == "pcomp":

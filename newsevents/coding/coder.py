@@ -128,7 +128,7 @@ class EventCoder:
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(_Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger: item for item in items}
-        items = [item for item in items if not self._toll(t, item.frame, by_trigger)]
+        items = self._fold_tolls(t, items, by_trigger)
         return [self._complete(t, item, by_trigger, earlier, actors) for item in items]
 
     def _unknown_doer(self, t: DocTree, frame: Frame) -> bool:
@@ -157,14 +157,40 @@ class EventCoder:
             and t.heads[trigger] in triggers
         )
 
-    def _toll(self, t: DocTree, frame: Frame, by_trigger: Mapping[int, _Resolved]) -> bool:
+    def _fold_tolls(
+        self, t: DocTree, items: list[_Resolved], by_trigger: dict[int, _Resolved]
+    ) -> list[_Resolved]:
         """ "Insurgents bombarded Aleppo, killing eight people": a participle without a subject
-        of its own that tells what a coded attack did is that attack, not a second one."""
+        of its own that tells what a coded attack did is that attack, not a second one. Whom it
+        harmed becomes the attack's target when the attack names none ("carried out air strikes
+        in Mosul, killing Islamic State fighters")."""
+        victims: dict[int, tuple[Actor, ...]] = {}
+        tolls = set()
+        for item in items:
+            attack = self._toll_of(t, item.frame, by_trigger)
+            if attack is not None:
+                tolls.add(item.frame.trigger)
+                if not attack.targets and item.targets:
+                    victims.setdefault(attack.frame.trigger, item.targets)
+        out = []
+        for item in items:
+            if item.frame.trigger in tolls:
+                continue
+            if item.frame.trigger in victims:
+                item = _Resolved(item.frame, item.claim, item.sources, victims[item.frame.trigger])
+                by_trigger[item.frame.trigger] = item
+            out.append(item)
+        return out
+
+    def _toll_of(
+        self, t: DocTree, frame: Frame, by_trigger: Mapping[int, _Resolved]
+    ) -> _Resolved | None:
+        """The coded attack whose toll ``frame`` tells, or None."""
         trigger = frame.trigger
         item = by_trigger.get(t.heads[trigger])
         attack = item.frame if item is not None and (item.sources or item.targets) else None
         roots = self.vocab.toll_roots
-        return (
+        found = (
             attack is not None
             and attack.kind == "verb"
             and t.deps[trigger] == "advcl"
@@ -173,6 +199,7 @@ class EventCoder:
             and attack.pattern.code[:2] in roots
             and first_child(t, trigger, "nsubj") is None
         )
+        return item if found else None
 
     def _claim(self, t: DocTree, frame: Frame) -> Claim:
         trigger = frame.trigger

@@ -117,6 +117,7 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     passive = is_passive(t, verb) or is_participle(t, verb)
     if passive:  # "civilians imprisoned for ...": the noun is the patient
         objects += passive_patients(t, verb)
+    objects = [counted(t, o, vocab) for o in objects]
     lemma = lemmas[verb]
     object_heads = lexicon.verb_object_heads(lemma)
     if object_heads is not None and not any(lemmas[o] in object_heads for o in objects):
@@ -180,6 +181,15 @@ def _origin(t: DocTree, verb: int) -> list[int]:
                 if deps[pobj] == "pobj" and t.ent_type(pobj) in ("GPE", "LOC"):
                     return [pobj]
     return []
+
+
+def counted(t: DocTree, token: int, vocab: ClaimVocabulary) -> int:
+    """What a counting word counts: "dozens of US diplomats" → diplomats."""
+    if t.lemmas[token] in vocab.quantity_nouns or t.lowers[token] in vocab.quantity_nouns:
+        of = prep_objects(t, token, "of")
+        if of:
+            return of[0]
+    return token
 
 
 def object_words(t: DocTree, token: int) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ WORD_LISTS = (
     "document_nouns",
     "mishap_nouns",
     "toll_roots",
+    "quantity_nouns",
     "local_victim_roots",
     "local_victim_sectors",
     "weapon_nouns",
@@ -57,6 +58,7 @@ class ClaimVocabulary:
     document_nouns: frozenset[str]
     mishap_nouns: frozenset[str]
     toll_roots: frozenset[str]
+    quantity_nouns: frozenset[str]
     local_victim_roots: frozenset[str]
     local_victim_sectors: frozenset[str]
     weapon_nouns: frozenset[str]

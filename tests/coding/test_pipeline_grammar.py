@@ -456,3 +456,21 @@ def test_a_capital_as_a_target_place_is_the_country(pipeline: Pipeline) -> None:
     assert ("RUS", "UKR") in {(s, t) for s, _, t in dyads(events, "19")}
     house = pipeline.extract_text("Protesters gathered outside the White House.")
     assert any(t == "USAGOV" for _, _, t in dyads(house, "14"))
+
+
+def test_the_toll_names_whom_an_attack_hit_when_the_attack_does_not(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The Iraqi air force carried out two air strikes in western Mosul, killing dozens of "
+        "Islamic State fighters.",
+        published=PUBLISHED,
+    )
+    violent = dyads(events, "19")
+    assert len(violent) == 1 and next(iter(violent))[0] == "IRQMIL", violent
+    assert next(iter(violent))[2].startswith("IMG"), violent
+
+
+def test_a_counted_object_is_what_is_counted(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Poland expelled dozens of Belarusian diplomats.")
+    assert {c for _, c, _ in dyads(events)} == {"166"}
+    some = pipeline.extract_text("Mali expelled some of the UN peacekeepers.")
+    assert {c for _, c, _ in dyads(some)} == {"1661"}
