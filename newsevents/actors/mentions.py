@@ -62,7 +62,8 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, date: dt.date | None) -> 
     for match in knowledge.index.scan(keys, texts):
         start, end = where[match.start], where[match.end - 1] + 1
         key = tuple(keys[match.start : match.end])
-        mention = _mention(knowledge, tree, start, end, key, match.values, local, date)
+        titled = bool(out) and out[-1].kind == "agent" and out[-1].end == start
+        mention = _mention(knowledge, tree, start, end, key, match.values, local, date, titled)
         if mention is not None:
             out.append(mention)
     return out
@@ -90,19 +91,23 @@ def _mention(
     hits: tuple[Hit, ...],
     local: dict[tuple[str, ...], ActorEntry],
     date: dt.date | None,
+    titled: bool = False,
 ) -> Mention | None:
+    """``titled``: a title comes right before ("President obama"), so a name written in
+    lower case is still a name."""
     first = hits[0]
     root = _root(tree, start, end)
     if first.kind in ("agent", "former", "block"):
         return Mention(start, end, root, first.kind, agent=first.agent)
     words = tree.words
-    if not any(_cased(words[i]) for i in range(start, end)) or names_a_backer(tree, start, end):
+    cased = titled or any(_cased(words[i]) for i in range(start, end))
+    if not cased or names_a_backer(tree, start, end):
         return None
     if first.kind == "actor" and first.actor is not None:
         for short in knowledge.short_keys.get(id(first.actor), ()):
             local[short] = first.actor
         return Mention(start, end, root, "actor", entry=first.actor)
-    if not words[start][:1].isupper():
+    if not (titled or words[start][:1].isupper()):
         return None
     entry = local.get(key) or _best_short(
         [h.actor for h in hits if h.kind == "short" and h.actor is not None], date
