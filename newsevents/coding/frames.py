@@ -279,7 +279,9 @@ def noun_frame(t: DocTree, noun: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
             if targets:
                 break
     sources = _noun_sources(t, noun, governor, vocab)
-    if not targets and not _lent_subject(t, noun, governor, vocab):
+    if not sources:
+        sources = _participants(t, noun, vocab)
+    if not targets and not sources and not _lent_subject(t, noun, governor, vocab):
         return None  # "its battle for justice": a bare event noun without a target is no event
     return Frame(noun, pattern, "noun", tuple(sources), tuple(targets))
 
@@ -292,6 +294,27 @@ def _lent_subject(t: DocTree, noun: int, governor: int | None, vocab: ClaimVocab
         and t.lemmas[governor] in vocab.light_verbs
         and bool(verb_sources(t, governor, vocab))
     )
+
+
+def _participants(t: DocTree, noun: int, vocab: ClaimVocabulary) -> list[int]:
+    """ "The militia took part in the killing", "was involved in the attack": who takes part
+    in an event does it."""
+    prep = t.heads[noun]
+    if t.deps[noun] != "pobj" or t.lowers[prep] != "in" or t.deps[prep] != "prep":
+        return []
+    verb = t.heads[prep]
+    if t.pos[verb] not in VERB_POS:
+        return []
+    lemma = t.lemmas[verb]
+    objects = [t.lemmas[o] for o in t.children[verb] if t.deps[o] in OBJECTS]
+    # "engaged in a firefight", "took part in", but not "engaged peacekeepers in a firefight"
+    if (lemma in vocab.participation_verbs and not objects) or (
+        len(objects) == 1 and f"{lemma} {objects[0]}" in vocab.participation_verbs
+    ):
+        if is_passive(t, verb):  # "was involved in": the passive subject took part
+            return passive_patients(t, verb)
+        return verb_sources(t, verb, vocab)
+    return []
 
 
 def _noun_sources(t: DocTree, noun: int, governor: int | None, vocab: ClaimVocabulary) -> list[int]:

@@ -18,6 +18,7 @@ WORD_LISTS = (
     "mishap_nouns",
     "toll_roots",
     "quantity_nouns",
+    "participation_verbs",
     "local_victim_roots",
     "local_victim_sectors",
     "weapon_nouns",
@@ -59,6 +60,7 @@ class ClaimVocabulary:
     mishap_nouns: frozenset[str]
     toll_roots: frozenset[str]
     quantity_nouns: frozenset[str]
+    participation_verbs: frozenset[str]
     local_victim_roots: frozenset[str]
     local_victim_sectors: frozenset[str]
     weapon_nouns: frozenset[str]

@@ -474,3 +474,13 @@ def test_a_counted_object_is_what_is_counted(pipeline: Pipeline) -> None:
     assert {c for _, c, _ in dyads(events)} == {"166"}
     some = pipeline.extract_text("Mali expelled some of the UN peacekeepers.")
     assert {c for _, c, _ in dyads(some)} == {"1661"}
+
+
+def test_who_takes_part_in_an_event_does_it(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Russian mercenaries took part in the massacre of villagers in central Mali.",
+        published=PUBLISHED,
+    )
+    assert any(s == "RUS" and c.startswith("20") for s, c, _ in dyads(events)), dyads(events)
+    involved = pipeline.extract_text("Two Iranian officers were involved in the attack.")
+    assert any(s.startswith("IRN") for s, _, _ in dyads(involved, "19")), dyads(involved)
