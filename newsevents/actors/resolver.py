@@ -60,6 +60,7 @@ SPECIFIC = ("person", "org", "media", "body")
 NAMED_KINDS = frozenset({"person", "org", "media"})
 # A seat of government named as the place of an event ("a bombing in Kabul") is the country,
 # not its government ("Kabul said" is the government).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
@@ -302,11 +303,12 @@ class DocActors:
         return out
 
     def _located(self, root: int, found: _Found) -> bool:
-        """A city named as where something happened: the object of a locative preposition."""
+        """A city named as where something happened: the object of a locative preposition
+        ("a bombing in Kabul", "people in Kabul"; but "officials in Kabul" are its government)."""
         t = self._t
         head = t.heads[root]
         return (
-            not found.agents
+            not any(m.agent is not None and m.agent.suffix in STATE_SECTORS for m in found.agents)
             and t.deps[root] == "pobj"
             and t.lowers[head] in LOCATIVE_PREPS
             and t.ent_type(root) not in ("ORG", "FAC")  # "outside the White House": its government

@@ -192,6 +192,16 @@ def counted(t: DocTree, token: int, vocab: ClaimVocabulary) -> int:
     return token
 
 
+def noun_objects(t: DocTree, noun: int) -> tuple[tuple[str, ...], ...]:
+    """What a noun pattern's ``+word`` may name: each modifier of the event noun ("air strike"
+    → air) and the head of its "of" phrase with its own modifiers ("deployment of peacekeeping
+    forces" → peacekeeping force)."""
+    deps, lemmas = t.deps, t.lemmas
+    out = [(lemmas[c],) for c in t.children[noun] if deps[c] in OBJECT_MODIFIERS]
+    out += [object_words(t, o) for o in prep_objects(t, noun, "of")]
+    return tuple(out)
+
+
 def object_words(t: DocTree, token: int) -> tuple[str, ...]:
     """The lemmas of an object's modifier words, then of the object itself."""
     deps, lemmas = t.deps, t.lemmas
@@ -263,7 +273,7 @@ def noun_frame(t: DocTree, noun: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     heads = [noun] if governor is None else [noun, governor]
     predicate = Predicate(
         lemma=lemmas[noun],
-        objects=(object_words(t, noun),),
+        objects=noun_objects(t, noun),
         preps=frozenset([lemmas[c] for h in heads for c in children[h] if deps[c] in PREP_DEPS]),
     )
     pattern = lexicon.match_noun(predicate)
@@ -278,10 +288,18 @@ def noun_frame(t: DocTree, noun: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
             targets = prep_objects(t, head, pattern.prep)
             if targets:
                 break
+    elif pattern.objects:  # "suicide bombings on churches", "the expulsion of a diplomat"
+        of = prep_objects(t, noun, "of")
+        if of and lemmas[of[0]] == pattern.objects[-1]:
+            targets = of
+        for prep in lexicon.noun_preps(lemmas[noun]):
+            if targets:
+                break
+            targets = prep_objects(t, noun, prep)
     sources = _noun_sources(t, noun, governor, vocab)
-    if not sources:
-        sources = _participants(t, noun, vocab)
-    if not targets and not sources and not _lent_subject(t, noun, governor, vocab):
+    participants = [] if sources else _participants(t, noun, vocab)
+    sources = sources or participants
+    if not targets and not participants and not _lent_subject(t, noun, governor, vocab):
         return None  # "its battle for justice": a bare event noun without a target is no event
     return Frame(noun, pattern, "noun", tuple(sources), tuple(targets))
 

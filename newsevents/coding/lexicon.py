@@ -211,6 +211,12 @@ class Lexicon:
     def knows_noun(self, lemma: str) -> bool:
         return lemma in self.nouns
 
+    def noun_preps(self, lemma: str) -> tuple[str, ...]:
+        """The prepositions any pattern of the event noun names, in the order of the files: where
+        a pattern chosen for its object ("suicide bombing") finds its target ("on churches")."""
+        preps = (p.prep for p in self.nouns.get(lemma, ()) if p.prep)
+        return tuple(dict.fromkeys(preps))
+
 
 def best_match(patterns: Iterable[Pattern], predicate: Predicate) -> Pattern | None:
     """The most specific pattern whose every part is present in ``predicate``.

@@ -484,3 +484,23 @@ def test_who_takes_part_in_an_event_does_it(pipeline: Pipeline) -> None:
     assert any(s == "RUS" and c.startswith("20") for s, c, _ in dyads(events)), dyads(events)
     involved = pipeline.extract_text("Two Iranian officers were involved in the attack.")
     assert any(s.startswith("IRN") for s, _, _ in dyads(involved, "19")), dyads(involved)
+
+
+def test_an_event_nouns_modifier_and_of_phrase_pick_its_code(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Turkey announced the deployment of peacekeepers to Cyprus.", published=PUBLISHED
+    )
+    assert [e.type.cameo for e in events if e.trigger == "deployment"] == ["074"]
+    ops = pipeline.extract_text("Fijian troops took part in peacekeeping operations in Lebanon.")
+    assert {c for _, c, _ in dyads(ops)} == {"074"}, dyads(ops)
+
+
+def test_a_noun_pattern_chosen_for_its_object_still_finds_its_target(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Three people died in suicide bombings on churches in Nigeria, officials said.",
+        published=PUBLISHED,
+    )
+    bombings = [e for e in events if e.trigger == "bombings"]
+    assert bombings and bombings[0].type.cameo == "1831"
+    expulsion = pipeline.extract_text("Russia's expulsion of a Moldovan diplomat angered Chisinau.")
+    assert ("RUS", "166", "MDAGOV") in dyads(expulsion)
