@@ -197,7 +197,9 @@ def noun_objects(t: DocTree, noun: int) -> tuple[tuple[str, ...], ...]:
     → air) and the head of its "of" phrase with its own modifiers ("deployment of peacekeeping
     forces" → peacekeeping force)."""
     deps, lemmas = t.deps, t.lemmas
-    out = [(lemmas[c],) for c in t.children[noun] if deps[c] in OBJECT_MODIFIERS]
+    out: list[tuple[str, ...]] = [
+        (lemmas[c],) for c in t.children[noun] if deps[c] in OBJECT_MODIFIERS
+    ]
     out += [object_words(t, o) for o in prep_objects(t, noun, "of")]
     return tuple(out)
 
