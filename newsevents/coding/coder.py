@@ -259,10 +259,10 @@ class EventCoder:
             referred = referred_event(t, item.frame.targets[0], by_trigger)
             if referred is not None and referred.sources:
                 return _Resolved(item.frame, item.claim, item.sources, referred.sources)
-        if item.claim.code in self.vocab.claimed_event_codes and item.sources:
-            claimed = self._claimed_targets(t, item, by_trigger, actors)
-            if claimed:
-                return _Resolved(item.frame, item.claim, item.sources, claimed)
+        if item.claim.code in self.vocab.about_event_codes and item.sources:
+            about = self._about_targets(t, item, by_trigger, actors)
+            if about:
+                return _Resolved(item.frame, item.claim, item.sources, about)
         if item.claim.code.startswith("016") and item.sources:
             accusers = _accusers_of(item.sources[0], earlier)
             if accusers:
@@ -342,11 +342,11 @@ class EventCoder:
             and t.lemmas[speaker] not in self.vocab.document_nouns
         )
 
-    def _claimed_targets(
+    def _about_targets(
         self, t: DocTree, item: _Resolved, by_trigger: dict[int, _Resolved], actors: DocActors
     ) -> tuple[Actor, ...]:
-        """The target of the event a claim is about ("claimed responsibility for the attack on
-        X"), or the country of the place where that event happened."""
+        """The target of the event a claim or condolence is about ("claimed responsibility for
+        the attack on X"), or the country of the place where that event happened."""
         frame = item.frame
         for event in (
             e for head in (frame.trigger, *frame.objects) for e in prep_objects(t, head, "for")

@@ -13,7 +13,7 @@ from newsevents.errors import DictionaryError
 WORD_LISTS = (
     "place_target_roots",
     "foreign_place_roots",
-    "claimed_event_codes",
+    "about_event_codes",
     "document_nouns",
     "mishap_nouns",
     "toll_roots",
@@ -55,7 +55,7 @@ CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "d
 class ClaimVocabulary:
     place_target_roots: frozenset[str]
     foreign_place_roots: frozenset[str]
-    claimed_event_codes: frozenset[str]
+    about_event_codes: frozenset[str]
     document_nouns: frozenset[str]
     mishap_nouns: frozenset[str]
     toll_roots: frozenset[str]

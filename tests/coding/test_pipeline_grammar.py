@@ -504,3 +504,19 @@ def test_a_noun_pattern_chosen_for_its_object_still_finds_its_target(pipeline: P
     assert bombings and bombings[0].type.cameo == "1831"
     expulsion = pipeline.extract_text("Russia's expulsion of a Moldovan diplomat angered Chisinau.")
     assert ("RUS", "166", "MDAGOV") in dyads(expulsion)
+
+
+def test_sympathy_for_an_event_goes_to_where_it_happened(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Chancellor Scholz expressed sorrow for the deadly floods in Libya.",
+        published=PUBLISHED,
+    )
+    assert [(c, t) for _, c, t in dyads(events, "01")] == [("018", "LBY")]
+
+
+def test_receiving_a_visitor_is_hosting_it(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The Emir of Qatar received a delegation from Hamas in Doha.", published=PUBLISHED
+    )
+    codes = {c for _, c, _ in dyads(events, "04")}
+    assert codes == {"042", "043"}, dyads(events)
