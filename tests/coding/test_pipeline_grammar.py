@@ -520,3 +520,13 @@ def test_receiving_a_visitor_is_hosting_it(pipeline: Pipeline) -> None:
     )
     codes = {c for _, c, _ in dyads(events, "04")}
     assert codes == {"042", "043"}, dyads(events)
+
+
+def test_a_prisoner_exchange_runs_both_ways(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Armenia and Azerbaijan exchanged dozens of prisoners of war on Monday.",
+        published=PUBLISHED,
+    )
+    assert dyads(events, "08") == {("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}
+    swap = pipeline.extract_text("Armenia swapped 32 prisoners with Azerbaijan.")
+    assert dyads(swap, "08") == {("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}
