@@ -29,6 +29,11 @@ NOUN_POS = int(NOUN)
 PRON_POS = int(PRON)
 PROPN_POS = int(PROPN)
 ADJ_POS = int(ADJ)
+# Verbs whose passive participle still has a direct object ("the envoys given visas").
+DITRANSITIVE = frozenset(
+    {"give", "award", "grant", "offer", "deny", "hand", "send", "promise", "show", "pay"}
+    | {"allow", "assign", "lend", "owe", "sell", "teach", "tell", "refuse", "issue", "ask"}
+)
 # What a conjunct of an argument may be ("Kim and Shoigu", "Russian and Chinese").
 CONJUNCT_POS = frozenset({int(NOUN), int(PROPN), int(PRON), int(ADJ)})
 
@@ -57,16 +62,16 @@ def is_participle(t: DocTree, verb: int) -> bool:
 
 def misread_clause(t: DocTree, verb: int) -> int | None:
     """The subject of a main verb the parser read as a participle on it: in "The Iraqi air
-    force carried out air strikes" it makes "carried" modify "force", but a participle has no
-    direct object, and the noun heads the sentence. Returns that noun, or None."""
-    head = t.heads[verb]
+    force carried out air strikes" or "Israeli air strikes killed 30 people, officials said" it
+    makes the verb modify the noun, but a passive participle has no direct object (unless its
+    verb takes two: "the envoys given visas"). Returns that noun, or None."""
     if (
         t.deps[verb] == "acl"
         and t.tag(verb) in ("VBN", "VBD")
-        and t.heads[head] == head
+        and t.lemmas[verb] not in DITRANSITIVE
         and first_child(t, verb, OBJECTS) is not None
     ):
-        return head
+        return t.heads[verb]
     return None
 
 

@@ -530,3 +530,20 @@ def test_a_prisoner_exchange_runs_both_ways(pipeline: Pipeline) -> None:
     assert dyads(events, "08") == {("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}
     swap = pipeline.extract_text("Armenia swapped 32 prisoners with Azerbaijan.")
     assert dyads(swap, "08") == {("ARM", "0841", "AZE"), ("AZE", "0841", "ARM")}
+
+
+def test_shooting_down_aircraft_is_force_not_a_rejection(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Turkey shot down a Russian warplane near the Syrian border.")
+    assert ("TUR", "190", "RUS") in dyads(events)
+    vote = pipeline.extract_text("The Senate shot down the Iranian proposal.")
+    assert {c for _, c, _ in dyads(vote)} == {"120"}
+
+
+def test_a_participle_with_an_object_before_a_said_clause_is_the_main_verb(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract_text(
+        "Russian missile strikes killed at least 12 Ukrainian soldiers on Friday, officials said.",
+        published=PUBLISHED,
+    )
+    assert ("RUS", "190", "UKRMIL") in dyads(events, "19"), dyads(events)
