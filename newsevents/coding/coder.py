@@ -98,7 +98,7 @@ class EventCoder:
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger: item for item in items}
-        items = self.context.fold_tolls(t, items, by_trigger)
+        items = self.context.fold(t, items, by_trigger)
         return [self.context.complete(t, item, by_trigger, earlier, actors) for item in items]
 
     def _unknown_doer(self, t: DocTree, frame: Frame) -> bool:

@@ -28,6 +28,7 @@ from newsevents.doctree import DocTree
 from newsevents.model import Actor, Modality, Polarity, Status
 
 ACCUSATION_ROOTS = ("11",)
+DESCRIBING_PREPOSITIONS = frozenset({"in", "of", "as"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,30 +73,53 @@ class Context:
         self.country_names = country_names
         self.locate = locate
 
-    def fold_tolls(
+    def fold(
         self, t: DocTree, items: list[Resolved], by_trigger: dict[int, Resolved]
     ) -> list[Resolved]:
-        """ "Insurgents bombarded Aleppo, killing eight people": a participle without a subject
-        of its own that tells what a coded attack did is that attack, not a second one. Whom it
-        harmed becomes the attack's target when the attack names none ("carried out air strikes
-        in Mosul, killing Islamic State fighters")."""
-        victims: dict[int, tuple[Actor, ...]] = {}
-        tolls = set()
+        """Events that are part of another event of the sentence are that event, not a second
+        one: the toll of an attack ("Insurgents bombarded Aleppo, killing eight people") and an
+        event noun that says what a verb's object is ("provided 50 billion euros in aid to
+        Ukraine"). Whom the part names as its target becomes the whole's target when the whole
+        names none ("carried out air strikes in Mosul, killing Islamic State fighters")."""
+        gained: dict[int, tuple[Actor, ...]] = {}
+        parts = set()
         for item in items:
-            attack = self._toll_of(t, item.frame, by_trigger)
-            if attack is not None:
-                tolls.add(item.frame.trigger)
-                if not attack.targets and item.targets:
-                    victims.setdefault(attack.frame.trigger, item.targets)
+            whole = self._toll_of(t, item.frame, by_trigger) or self._described(t, item, by_trigger)
+            if whole is not None and whole is not item:
+                parts.add(item.frame.trigger)
+                if not whole.targets and item.targets:
+                    gained.setdefault(whole.frame.trigger, item.targets)
         out = []
         for item in items:
-            if item.frame.trigger in tolls:
+            if item.frame.trigger in parts:
                 continue
-            if item.frame.trigger in victims:
-                item = Resolved(item.frame, item.claim, item.sources, victims[item.frame.trigger])
+            if item.frame.trigger in gained:
+                item = Resolved(item.frame, item.claim, item.sources, gained[item.frame.trigger])
                 by_trigger[item.frame.trigger] = item
             out.append(item)
         return out
+
+    def _described(
+        self, t: DocTree, item: Resolved, by_trigger: Mapping[int, Resolved]
+    ) -> Resolved | None:
+        """The verb event whose object an event noun without a doer describes: "provided 50
+        billion euros in aid", "sent 200 tonnes of food aid"."""
+        noun = item.frame.trigger
+        if item.frame.kind != "noun" or item.sources:
+            return None
+        deps, heads = t.deps, t.heads
+        for _ in range(2):
+            prep = heads[noun]
+            if deps[noun] not in ("pobj", "compound") or (
+                deps[noun] == "pobj" and t.lowers[prep] not in DESCRIBING_PREPOSITIONS
+            ):
+                return None
+            thing = heads[prep] if deps[noun] == "pobj" else prep
+            if deps[thing] in ("dobj", "obj"):
+                whole = by_trigger.get(heads[thing])
+                return whole if whole is not None and whole.frame.kind == "verb" else None
+            noun = thing
+        return None
 
     def _toll_of(
         self, t: DocTree, frame: Frame, by_trigger: Mapping[int, Resolved]

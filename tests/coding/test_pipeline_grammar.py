@@ -547,3 +547,14 @@ def test_a_participle_with_an_object_before_a_said_clause_is_the_main_verb(
         published=PUBLISHED,
     )
     assert ("RUS", "190", "UKRMIL") in dyads(events, "19"), dyads(events)
+
+
+def test_an_event_noun_that_says_what_the_object_is_is_the_same_event(
+    pipeline: Pipeline,
+) -> None:
+    events = pipeline.extract_text("The EU agreed to provide 50 billion euros in aid to Ukraine.")
+    assert [(e.trigger, e.target.country if e.target else None) for e in events] == [
+        ("provide", "UKR")
+    ]
+    tonnes = pipeline.extract_text("Turkey sent 200 tonnes of food aid to Gaza.")
+    assert dyads(tonnes) == {("TUR", "073", "PSE")}
