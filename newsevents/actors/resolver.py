@@ -60,7 +60,6 @@ SPECIFIC = ("person", "org", "media", "body")
 NAMED_KINDS = frozenset({"person", "org", "media"})
 # A seat of government named as the place of an event ("a bombing in Kabul") is the country,
 # not its government ("Kabul said" is the government).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
@@ -296,20 +295,19 @@ class DocActors:
                 continue
             entry = mention.entry
             variants = self._at(entry) if entry else ()
-            if entry is not None and entry.kind == "seat" and self._located(mention.root, found):
+            if entry is not None and entry.kind == "seat" and self._located(mention.root):
                 variants = tuple(Variant(v.country, v.country) for v in variants if v.country)
             for variant in variants:
                 out.append(self._compose(entry, variant, found, text))
         return out
 
-    def _located(self, root: int, found: _Found) -> bool:
+    def _located(self, root: int) -> bool:
         """A city named as where something happened: the object of a locative preposition
-        ("a bombing in Kabul", "people in Kabul"; but "officials in Kabul" are its government)."""
+        ("a bombing in Kabul" is AFG, "police in Nairobi" KENCOP, "officials in Kabul" AFGGOV)."""
         t = self._t
         head = t.heads[root]
         return (
-            not any(m.agent is not None and m.agent.suffix in STATE_SECTORS for m in found.agents)
-            and t.deps[root] == "pobj"
+            t.deps[root] == "pobj"
             and t.lowers[head] in LOCATIVE_PREPS
             and t.ent_type(root) not in ("ORG", "FAC")  # "outside the White House": its government
         )

@@ -1,4 +1,4 @@
-"""A name written in lower case right after a title is still a name."""
+"""Actor resolution cases from news writing: lower-case names after titles, capitals as places."""
 
 from __future__ import annotations
 
@@ -22,3 +22,17 @@ def test_a_lower_case_word_without_a_title_is_no_name(pipeline: Pipeline) -> Non
         published=dt.date(2023, 5, 1),
     )
     assert all(e.source is None or e.source.country not in ("TUR", "TCD") for e in events)
+
+
+def test_police_in_a_capital_are_the_countrys_police(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Protesters clashed with police in Nairobi on Tuesday.", published=dt.date(2024, 6, 25)
+    )
+    assert any(e.target is not None and e.target.code == "KENCOP" for e in events), [
+        (e.source, e.target) for e in events
+    ]
+
+
+def test_armed_men_are_an_unidentified_armed_force(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Armed men kidnapped 20 students in Kaduna.")
+    assert [e.source.code for e in events if e.source] == ["---UAF"]
