@@ -162,7 +162,7 @@ class EventCoder:
         targets = (
             resolve_all(t, frame.targets, actors)
             or resolve_all(t, frame.fallback_targets, actors)
-            or owners_of(t, frame.objects, actors)  # "demolished the Russian building"
+            or owners_of(t, frame.objects, actors, sources)  # "demolished the Russian building"
         )
         if not targets and frame.kind == "verb" and not frame.pattern.prep:
             targets = first_actor_after(t, frame, actors, self.vocab)

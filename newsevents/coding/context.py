@@ -23,12 +23,13 @@ from newsevents.coding.claims import Claim, hedged
 from newsevents.coding.frames import Frame
 from newsevents.coding.lexicon import Lexicon
 from newsevents.coding.participants import Locator, place_country, same_actor, speaker_actor
-from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.coding.vocab import ClaimVocabulary, recode
 from newsevents.doctree import DocTree
 from newsevents.model import Actor, Modality, Polarity, Status
 
 ACCUSATION_ROOTS = ("11",)
 DESCRIBING_PREPOSITIONS = frozenset({"in", "of", "as"})
+APPEAL_ROOTS = ("02", "10")  # appeals and demands: what they ask for is recoded, not coded
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +83,19 @@ class Context:
         Ukraine"). Whom the part names as its target becomes the whole's target when the whole
         names none ("carried out air strikes in Mosul, killing Islamic State fighters")."""
         gained: dict[int, tuple[Actor, ...]] = {}
+        recoded: dict[int, str] = {}
         parts = set()
         for item in items:
+            appeal = self._appeal_for(t, item, by_trigger)
+            if appeal is not None:  # "called for a ceasefire": an appeal for de-escalation
+                parts.add(item.frame.trigger)
+                table = self.vocab.appeal_codes
+                if appeal.claim.code.startswith("10"):
+                    table = self.vocab.demand_codes
+                code = recode(item.claim.code, table)
+                if code is not None:
+                    recoded.setdefault(appeal.frame.trigger, code)
+                continue
             whole = self._toll_of(t, item.frame, by_trigger) or self._described(t, item, by_trigger)
             if whole is not None and whole is not item:
                 parts.add(item.frame.trigger)
@@ -91,13 +103,34 @@ class Context:
                     gained.setdefault(whole.frame.trigger, item.targets)
         out = []
         for item in items:
-            if item.frame.trigger in parts:
+            trigger = item.frame.trigger
+            if trigger in parts:
                 continue
-            if item.frame.trigger in gained:
-                item = Resolved(item.frame, item.claim, item.sources, gained[item.frame.trigger])
-                by_trigger[item.frame.trigger] = item
+            if trigger in gained or trigger in recoded:
+                claim = item.claim
+                if trigger in recoded:
+                    claim = replace(claim, code=recoded[trigger])
+                item = Resolved(item.frame, claim, item.sources, gained.get(trigger, item.targets))
+                by_trigger[trigger] = item
             out.append(item)
         return out
+
+    def _appeal_for(
+        self, t: DocTree, item: Resolved, by_trigger: Mapping[int, Resolved]
+    ) -> Resolved | None:
+        """The appeal or demand an event noun without a doer is asked for in ("called for a
+        ceasefire", "issued a call for the release of prisoners")."""
+        noun = item.frame.trigger
+        if item.frame.kind != "noun" or item.sources or t.deps[noun] != "pobj":
+            return None
+        prep = t.heads[noun]
+        if t.lowers[prep] != "for":
+            return None
+        for head in (t.heads[prep], t.heads[t.heads[prep]]):  # "call for", "a call for"
+            whole = by_trigger.get(head)
+            if whole is not None and whole.frame.kind == "verb":
+                return whole if whole.claim.code[:2] in APPEAL_ROOTS else None
+        return None
 
     def _described(
         self, t: DocTree, item: Resolved, by_trigger: Mapping[int, Resolved]

@@ -119,12 +119,19 @@ def _owner_actors(t: DocTree, token: int, actors: DocActors) -> list[Actor]:
     return [a for word in by for a in actors.actors_of(word)]
 
 
-def owners_of(t: DocTree, objects: Iterable[int], actors: DocActors) -> tuple[Actor, ...]:
-    """The country or organisation a thing belongs to, from its modifiers ("the Russian
-    building", "Moscow's embassy"); a role word ("military force") is no owner."""
+def owners_of(
+    t: DocTree, objects: Iterable[int], actors: DocActors, doers: Sequence[Actor] = ()
+) -> tuple[Actor, ...]:
+    """The country or organisation a thing is or belongs to: the object itself when it names
+    one ("expelled the UN mission"), else its modifiers ("the Russian building", "Moscow's
+    embassy"); a role word ("military force") is no owner, nor are the doers themselves."""
     deps = t.deps
     out: list[Actor] = []
     for obj in objects:
+        named = [a for a in actors.actors_of(obj) if a.country or a.org]
+        if named and not any(same_actor(a, d) for a in named for d in doers):
+            out.extend(named)
+            continue
         for child in t.children[obj]:
             if deps[child] in ("poss", "amod", "compound") and (
                 t.ent_type(child) in OWNER_ENTITIES or t.pos[child] in MODIFIER_POS

@@ -185,7 +185,7 @@ def test_appeal_to_an_object(vocab: ClaimVocabulary) -> None:
         """
     )
     claim = assess(DocTree.of(doc), 4, "0874", vocab)
-    assert claim.code == "025"
+    assert claim.code == "0256"  # appeal for de-escalation of military engagement
     assert claim.appeal_from is not None and doc[claim.appeal_from].text == "urged"
 
 

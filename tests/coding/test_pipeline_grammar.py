@@ -558,3 +558,15 @@ def test_an_event_noun_that_says_what_the_object_is_is_the_same_event(
     ]
     tonnes = pipeline.extract_text("Turkey sent 200 tonnes of food aid to Gaza.")
     assert dyads(tonnes) == {("TUR", "073", "PSE")}
+
+
+def test_what_an_appeal_asks_for_is_the_appeal_not_an_event(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("The Pope called for an immediate ceasefire in Sudan.")
+    assert [(e.type.cameo, e.trigger) for e in events] == [("0256", "called")]
+    release = pipeline.extract_text("Amnesty issued a call for the release of the journalists.")
+    assert [e.type.cameo for e in release] == ["0253"]
+
+
+def test_an_object_that_names_an_actor_is_the_target(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Burkina Faso expelled the UN peacekeeping mission.")
+    assert dyads(events) == {("BFA", "1661", "IGOUNO")}
