@@ -570,3 +570,20 @@ def test_what_an_appeal_asks_for_is_the_appeal_not_an_event(pipeline: Pipeline) 
 def test_an_object_that_names_an_actor_is_the_target(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Burkina Faso expelled the UN peacekeeping mission.")
     assert dyads(events) == {("BFA", "1661", "IGOUNO")}
+
+
+def test_the_reason_for_a_punishment_is_alleged(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Britain sanctioned two Chinese firms for supplying drone parts to Russia."
+    )
+    supplying = [e for e in events if e.trigger == "supplying"]
+    assert [e.status for e in supplying] == ["alleged"]
+    sanction = [e for e in events if e.trigger == "sanctioned"]
+    assert [e.status for e in sanction] == ["asserted"]
+
+
+def test_opposition_supporters_burning_a_police_station_riot(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Opposition supporters torched a police station in Dhaka.")
+    assert [(e.source.code if e.source else None, e.type.cameo) for e in events] == [
+        ("---OPP", "145")
+    ]
