@@ -37,6 +37,9 @@ from newsevents.model import Actor
 
 __all__ = ["Candidate", "EventCoder", "confidence", "dyads"]
 
+# A participle that describes a noun tells the background of the sentence, not its news.
+BACKGROUND_DEPS = frozenset({"acl"})
+
 
 class EventCoder:
     """Codes events from parsed documents. Built once; ``code`` is called per document."""
@@ -180,6 +183,7 @@ class EventCoder:
         if reverse:
             pairs = [p for s, trg in pairs for p in ((s, trg), (trg, s)) if trg is not None]
         trigger = sent.doc[frame.trigger]
+        background = t.deps[frame.trigger] in BACKGROUND_DEPS
         out = []
         for n, (source, target) in enumerate(pairs):
             out.append(
@@ -194,7 +198,7 @@ class EventCoder:
                     polarity=claim.polarity,
                     modality=claim.modality,
                     attributed_to=speaker,
-                    confidence=confidence(frame, source, target),
+                    confidence=confidence(frame, source, target, background),
                 )
             )
         return out
@@ -282,9 +286,12 @@ def dyads(
     return unique
 
 
-def confidence(frame: Frame, source: Actor | None, target: Actor | None) -> float:
-    """A transparent score: both actors, a specific pattern and a verbal trigger raise it."""
-    score = 0.35
+def confidence(
+    frame: Frame, source: Actor | None, target: Actor | None, background: bool = False
+) -> float:
+    """A transparent score: both actors, a specific pattern and a verbal trigger raise it; a
+    participle that describes a noun ("forces backed by Russia") is background and lowers it."""
+    score = 0.35 - (0.1 if background else 0.0)
     score += 0.25 if source is not None else 0.0
     score += 0.2 if target is not None else 0.0
     score += 0.1 if frame.pattern.specificity > 0 else 0.0

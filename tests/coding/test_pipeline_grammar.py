@@ -587,3 +587,11 @@ def test_opposition_supporters_burning_a_police_station_riot(pipeline: Pipeline)
     assert [(e.source.code if e.source else None, e.type.cameo) for e in events] == [
         ("---OPP", "145")
     ]
+
+
+def test_a_participle_describing_a_noun_is_background(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Sudanese troops backed by Egyptian warplanes shelled the city of Omdurman."
+    )
+    by_trigger = {e.trigger: e.confidence for e in events}
+    assert by_trigger["shelled"] > by_trigger["backed"], by_trigger
