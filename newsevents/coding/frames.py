@@ -114,6 +114,8 @@ TRIGGER_POS = VERB_POS | {NOUN_POS}
 def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
     deps, children, lemmas = t.deps, t.children[verb], t.lemmas
     objects = [c for c in children if deps[c] in OBJECTS]
+    if lemmas[verb] in COPULAS:  # "said it is skeptical of ...": the adjective is the predicate
+        objects += [c for c in children if deps[c] == "acomp"]
     passive = is_passive(t, verb) or is_participle(t, verb)
     if passive:  # "civilians imprisoned for ...": the noun is the patient
         objects += passive_patients(t, verb)
@@ -226,6 +228,8 @@ def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:
 
 
 POBJ = frozenset({"pobj", "pcomp"})
+# Verbs whose adjective complement a pattern may name as its object ("be +skeptical").
+COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "become", "grow"})
 
 
 def _temporal(t: DocTree, prep: int) -> bool:

@@ -595,3 +595,12 @@ def test_a_participle_describing_a_noun_is_background(pipeline: Pipeline) -> Non
     )
     by_trigger = {e.trigger: e.confidence for e in events}
     assert by_trigger["shelled"] > by_trigger["backed"], by_trigger
+
+
+def test_an_attitude_said_with_an_adjective_is_a_comment(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Japan said it was skeptical of China's military plans.")
+    assert ("JPN", "012", "CHN") in dyads(events)
+    hopeful = pipeline.extract_text("The Kenyan government remains optimistic about the talks.")
+    assert {c for _, c, _ in dyads(hopeful)} == {"013"}
+    # a copula without such an adjective is no event
+    assert not pipeline.extract_text("The Japanese minister was in Beijing last week.")
