@@ -36,3 +36,10 @@ def test_police_in_a_capital_are_the_countrys_police(pipeline: Pipeline) -> None
 def test_armed_men_are_an_unidentified_armed_force(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Armed men kidnapped 20 students in Kaduna.")
     assert [e.source.code for e in events if e.source] == ["---UAF"]
+
+
+def test_government_agencies_known_by_name(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("The CIA accused the FSB of hacking the election.")
+    assert [(e.source.code, e.type.cameo, e.target.code) for e in events if e.source and e.target][
+        :1
+    ] == [("USASPY", "112", "RUSSPY")]
