@@ -604,3 +604,10 @@ def test_an_attitude_said_with_an_adjective_is_a_comment(pipeline: Pipeline) -> 
     assert {c for _, c, _ in dyads(hopeful)} == {"013"}
     # a copula without such an adjective is no event
     assert not pipeline.extract_text("The Japanese minister was in Beijing last week.")
+
+
+def test_refusing_to_take_in_refugees_is_a_rejection(pipeline: Pipeline) -> None:
+    took = pipeline.extract_text("Poland took in two million Ukrainian refugees.")
+    assert dyads(took) == {("POL", "075", "UKRREF")}
+    refused = pipeline.extract_text("Denmark says it will not accept any more Syrian refugees.")
+    assert {c[:2] for _, c, _ in dyads(refused)} == {"12"}
