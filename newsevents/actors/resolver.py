@@ -362,10 +362,20 @@ class DocActors:
             if self._t.deps[i] in ("amod",) or i in self._by_token:
                 return None
             return self._recent(2 if lower == "former" else 1, pick_last=True, before=i)
-        if not _definite(self._t, i):
+        if not _definite(self._t, i) or self._named_by_of(i):
             return None
         count = _count(self._doc[i])
         return self._recent(count, pick_last=False, before=i, text=i)
+
+    def _named_by_of(self, i: int) -> bool:
+        """ "the island nation of Nauru": the phrase names its country, it does not refer back."""
+        t = self._t
+        return any(
+            t.deps[prep] == "prep"
+            and t.lowers[prep] == "of"
+            and any(t.deps[o] == "pobj" and o in self._by_token for o in t.children[prep])
+            for prep in t.children[i]
+        )
 
     def _recent(
         self, count: int, *, pick_last: bool, before: int, text: int | None = None

@@ -611,3 +611,15 @@ def test_refusing_to_take_in_refugees_is_a_rejection(pipeline: Pipeline) -> None
     assert dyads(took) == {("POL", "075", "UKRREF")}
     refused = pipeline.extract_text("Denmark says it will not accept any more Syrian refugees.")
     assert {c[:2] for _, c, _ in dyads(refused)} == {"12"}
+
+
+def test_a_country_noun_with_of_names_its_country(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Indonesia established diplomatic ties with the Pacific island nation of Tuvalu."
+    )
+    assert ("IDN", "054", "TUV") in dyads(events)
+
+
+def test_a_mediation_effort_is_mediation(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Qatar launched a mediation effort between Rwanda and Congo.")
+    assert {c for _, c, _ in dyads(events)} == {"045"}
