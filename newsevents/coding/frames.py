@@ -146,6 +146,7 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     sources = verb_sources(t, verb, vocab)
     if len(sources) == 1 and lemmas[sources[0]] in vocab.weapon_nouns:
         sources = weapon_users(t, sources[0]) or sources  # "a missile fired by rebels"
+    sources = [counted(t, s, vocab) for s in sources]  # "hundreds of workers stopped work"
     if not sources and passive:
         sources = instrument_agent(t, verb, vocab)
         if not sources and pattern.code[:2] in vocab.origin_source_roots:
@@ -321,24 +322,27 @@ def _lent_subject(t: DocTree, noun: int, governor: int | None, vocab: ClaimVocab
 
 
 def _participants(t: DocTree, noun: int, vocab: ClaimVocabulary) -> list[int]:
-    """ "The militia took part in the killing", "was involved in the attack": who takes part
-    in an event does it."""
+    """ "The militia took part in the killing", "was involved in the attack", "workers went on
+    strike": who takes part in an event does it."""
     prep = t.heads[noun]
-    if t.deps[noun] != "pobj" or t.lowers[prep] != "in" or t.deps[prep] != "prep":
+    if t.deps[noun] != "pobj" or t.deps[prep] != "prep":
         return []
     verb = t.heads[prep]
-    if t.pos[verb] not in VERB_POS:
+    if t.pos[verb] not in VERB_POS or not _takes_part(t, verb, t.lowers[prep], vocab):
         return []
-    lemma = t.lemmas[verb]
+    if is_passive(t, verb):  # "was involved in": the passive subject took part
+        return passive_patients(t, verb)
+    return [counted(t, s, vocab) for s in verb_sources(t, verb, vocab)]
+
+
+def _takes_part(t: DocTree, verb: int, prep: str, vocab: ClaimVocabulary) -> bool:
+    """The verb (with its preposition or its one object) says its subject joins the event:
+    "engaged in", "took part in", "went on"; not "engaged peacekeepers in a firefight"."""
+    lemma, joined = t.lemmas[verb], vocab.participation_verbs
     objects = [t.lemmas[o] for o in t.children[verb] if t.deps[o] in OBJECTS]
-    # "engaged in a firefight", "took part in", but not "engaged peacekeepers in a firefight"
-    if (lemma in vocab.participation_verbs and not objects) or (
-        len(objects) == 1 and f"{lemma} {objects[0]}" in vocab.participation_verbs
-    ):
-        if is_passive(t, verb):  # "was involved in": the passive subject took part
-            return passive_patients(t, verb)
-        return verb_sources(t, verb, vocab)
-    return []
+    if not objects:
+        return f"{lemma} {prep}" in joined or (prep == "in" and lemma in joined)
+    return prep == "in" and len(objects) == 1 and f"{lemma} {objects[0]}" in joined
 
 
 def _noun_sources(t: DocTree, noun: int, governor: int | None, vocab: ClaimVocabulary) -> list[int]:

@@ -623,3 +623,10 @@ def test_a_country_noun_with_of_names_its_country(pipeline: Pipeline) -> None:
 def test_a_mediation_effort_is_mediation(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Qatar launched a mediation effort between Rwanda and Congo.")
     assert {c for _, c, _ in dyads(events)} == {"045"}
+
+
+def test_workers_going_on_strike_strike(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Thousands of miners in Chile went on strike for better pay.")
+    assert {(s, c) for s, c, _ in dyads(events)} == {("CHLLAB", "143")}
+    stopped = pipeline.extract_text("Hundreds of dock workers in Peru stopped work on Monday.")
+    assert {c for _, c, _ in dyads(stopped)} == {"143"}
