@@ -37,8 +37,8 @@ from newsevents.model import Actor
 
 __all__ = ["Candidate", "EventCoder", "confidence", "dyads"]
 
-# A participle that describes a noun tells the background of the sentence, not its news.
-BACKGROUND_DEPS = frozenset({"acl"})
+# A participle or relative clause that describes a noun tells the background, not the news.
+BACKGROUND_DEPS = frozenset({"acl", "relcl"})
 
 
 class EventCoder:
@@ -290,7 +290,8 @@ def confidence(
     frame: Frame, source: Actor | None, target: Actor | None, background: bool = False
 ) -> float:
     """A transparent score: both actors, a specific pattern and a verbal trigger raise it; a
-    participle that describes a noun ("forces backed by Russia") is background and lowers it."""
+    participle or relative clause that describes a noun ("forces backed by Russia") is
+    background and lowers it."""
     score = 0.35 - (0.1 if background else 0.0)
     score += 0.25 if source is not None else 0.0
     score += 0.2 if target is not None else 0.0
