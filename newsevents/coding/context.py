@@ -29,6 +29,7 @@ from newsevents.model import Actor, Modality, Polarity, Status
 
 ACCUSATION_ROOTS = ("11",)
 DESCRIBING_PREPOSITIONS = frozenset({"in", "of", "as"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 APPEAL_ROOTS = ("02", "10")  # appeals and demands: what they ask for is recoded, not coded
 
 
@@ -190,6 +191,9 @@ class Context:
             referred = referred_event(t, item.frame.targets[0], by_trigger)
             if referred is not None and referred.sources:
                 return Resolved(item.frame, item.claim, item.sources, referred.sources)
+            doers = self._earlier_doers(t, item.frame.targets[0], item.sources, earlier)
+            if doers:  # "Mikati condemned the strikes": the strikes told before
+                return Resolved(item.frame, item.claim, item.sources, doers)
         if item.claim.code in self.vocab.about_event_codes and item.sources:
             about = self._about_targets(t, item, by_trigger, actors)
             if about:
@@ -272,6 +276,27 @@ class Context:
             and hedged(t, speaker, self.vocab)
             and t.lemmas[speaker] not in self.vocab.document_nouns
         )
+
+    def _earlier_doers(
+        self, t: DocTree, noun: int, sources: Sequence[Actor], earlier: Sequence[Candidate]
+    ) -> tuple[Actor, ...]:
+        """The doer of the event a definite event noun refers back to: "the strikes", "the
+        attack", "these killings" name the latest earlier event of their kind (CAMEO root)."""
+        if not any(
+            t.deps[c] == "det" and t.lowers[c] in DEFINITE_DETERMINERS for c in t.children[noun]
+        ):
+            return ()
+        lemma = t.lemmas[noun]
+        roots = {p.code[:2] for p in self.lexicon.nouns.get(lemma, ())}
+        same_word = [c for c in earlier if c.trigger.lemma_ == lemma]  # "struck" → "the strikes"
+        for candidates in (same_word, [c for c in earlier if c.code[:2] in roots]):
+            for candidate in reversed(candidates):
+                source = candidate.source
+                if source is not None:
+                    if any(same_actor(source, s) for s in sources):
+                        return ()  # one's own attack is no target
+                    return (source,)
+        return ()
 
     def _about_targets(
         self, t: DocTree, item: Resolved, by_trigger: dict[int, Resolved], actors: DocActors

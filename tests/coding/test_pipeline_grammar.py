@@ -630,3 +630,23 @@ def test_workers_going_on_strike_strike(pipeline: Pipeline) -> None:
     assert {(s, c) for s, c, _ in dyads(events)} == {("CHLLAB", "143")}
     stopped = pipeline.extract_text("Hundreds of dock workers in Peru stopped work on Monday.")
     assert {c for _, c, _ in dyads(stopped)} == {"143"}
+
+
+def test_condemning_the_attack_told_before_targets_its_doer(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Russian missiles struck an apartment block in Dnipro on Saturday. "
+        "The European Union condemned the strike.",
+        published=PUBLISHED,
+    )
+    assert ("IGOEUREEC", "111", "RUS") in dyads(events), dyads(events)
+    # an indefinite noun refers to nothing told before
+    other = pipeline.extract_text(
+        "Russian missiles struck an apartment block in Dnipro. Poland condemned an attack."
+    )
+    assert ("POL", "111", "RUS") not in dyads(other)
+
+
+def test_hitting_military_targets_is_an_attack(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Ukraine said it had hit Russian ammunition depots in Crimea.")
+    assert ("UKR", "190", "RUS") in dyads(events), dyads(events)
+    assert not pipeline.extract_text("The storm hit the Russian coast on Monday.")
