@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.symbols import PROPN
+from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors.entries import ActorEntry, Variant, join_codes, split_code
@@ -62,7 +62,7 @@ NAMED_KINDS = frozenset({"person", "org", "media"})
 # not its government ("Kabul said" is the government).
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations", "side", "sides"})
 NUMBERS = {"two": 2, "both": 2, "three": 3, "2": 2, "3": 3}
 ANAPHORS = COUNTRY_NOUNS | {"latter", "former"}
 DEFINITE_DEPS = frozenset({"det", "nummod", "predet", "poss"})
@@ -92,6 +92,8 @@ class ActorResolver:
 
 
 PROPN_ID = int(PROPN)
+VERB_ID = int(VERB)
+AUX_ID = int(AUX)
 
 
 class DocActors:
@@ -365,7 +367,46 @@ class DocActors:
         if not _definite(self._t, i) or self._named_by_of(i):
             return None
         count = _count(self._doc[i])
-        return self._recent(count, pick_last=False, before=i, text=i)
+        skip = self._own_subject(i) if count > 1 else frozenset()
+        if count == 2:  # "the two countries": the latest pair named together
+            pair = self._recent_pair(before=i, skip=skip, text=i)
+            if pair:
+                return pair
+        return self._recent(count, pick_last=False, before=i, text=i, skip=skip)
+
+    def _recent_pair(self, *, before: int, skip: frozenset[int], text: int) -> list[Actor] | None:
+        """The two countries of the latest conjunction of two countries ("India and Pakistan")
+        before ``before``."""
+        t = self._t
+        countries = {
+            i: [a.country for a in actors if a.country]
+            for i, actors in self._history
+            if i < before and i not in skip
+        }
+        for i in sorted(countries, reverse=True):
+            if t.deps[i] != "conj" or t.heads[i] not in countries:
+                continue
+            first, second = countries[t.heads[i]], countries[i]
+            if first and second and first[0] != second[0]:
+                mention = self._mention_text(text)
+                return [self._country_actor(c, mention) for c in (first[0], second[0])]
+        return None
+
+    def _own_subject(self, i: int) -> frozenset[int]:
+        """The words of the subject of the verb an anaphor hangs on: in "China praised both
+        countries", the two countries are not China."""
+        t = self._t
+        node = i
+        for _ in range(4):
+            head = t.heads[node]
+            if head == node:
+                return frozenset()
+            node = head
+            if t.pos[node] in (VERB_ID, AUX_ID):
+                break
+        return frozenset(
+            w for c in t.children[node] if t.deps[c] in ("nsubj", "nsubjpass") for w in t.subtree(c)
+        )
 
     def _named_by_of(self, i: int) -> bool:
         """ "the island nation of Nauru": the phrase names its country, it does not refer back."""
@@ -378,11 +419,17 @@ class DocActors:
         )
 
     def _recent(
-        self, count: int, *, pick_last: bool, before: int, text: int | None = None
+        self,
+        count: int,
+        *,
+        pick_last: bool,
+        before: int,
+        text: int | None = None,
+        skip: frozenset[int] = frozenset(),
     ) -> list[Actor] | None:
         countries: list[str] = []
         for i, actors in reversed(self._history):
-            if i >= before:
+            if i >= before or i in skip:
                 continue
             for actor in actors:
                 if actor.country and actor.country not in countries:

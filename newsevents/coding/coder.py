@@ -116,18 +116,27 @@ class EventCoder:
         )
 
     def _subsumed(self, t: DocTree, frame: Frame, triggers: set[int]) -> bool:
-        """A control verb whose complement is an event ("pledged to expel"), or an event noun
-        without its own source that is the object of a verb event ("endorsed an agreement")."""
+        """A control verb whose complement is an event ("pledged to expel", "agreed to resume
+        talks": a light verb and its event noun), or an event noun without its own source that
+        is the object of a verb event ("endorsed an agreement")."""
         trigger = frame.trigger
         if frame.kind == "verb":
             return frame.pattern.lemma in self.control_verbs and any(
-                t.deps[c] in ("xcomp", "ccomp") and c in triggers for c in t.children[trigger]
+                t.deps[c] in ("xcomp", "ccomp") and self._is_event(t, c, triggers)
+                for c in t.children[trigger]
             )
         return (
             not frame.sources
             and not frame.reciprocal_group
             and t.deps[trigger] in ("dobj", "nsubjpass", "conj")
             and t.heads[trigger] in triggers
+        )
+
+    def _is_event(self, t: DocTree, verb: int, triggers: set[int]) -> bool:
+        if verb in triggers:
+            return True
+        return t.lemmas[verb] in self.vocab.light_verbs and any(
+            t.deps[c] == "dobj" and c in triggers for c in t.children[verb]
         )
 
     def _claim(self, t: DocTree, frame: Frame) -> Claim:

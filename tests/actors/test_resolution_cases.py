@@ -43,3 +43,21 @@ def test_government_agencies_known_by_name(pipeline: Pipeline) -> None:
     assert [(e.source.code, e.type.cameo, e.target.code) for e in events if e.source and e.target][
         :1
     ] == [("USASPY", "112", "RUSSPY")]
+
+
+def test_both_countries_are_the_pair_named_together(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "Armenia and Azerbaijan agreed on Monday to resume talks. Russia, which hosted the "
+        "last round, and France welcomed the news. Germany praised both countries. The United "
+        "States urged the two sides to keep talking.",
+        published=dt.date(2024, 5, 1),
+    )
+    praised = {e.target.country for e in events if e.trigger == "praised" and e.target}
+    assert praised == {"ARM", "AZE"}
+    urged = {e.target.country for e in events if e.trigger == "urged" and e.target}
+    assert urged == {"ARM", "AZE"}
+
+
+def test_agreeing_to_resume_talks_is_the_talks(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Serbia and Kosovo agreed to resume talks.")
+    assert {e.type.cameo for e in events} == {"036"}
