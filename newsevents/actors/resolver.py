@@ -379,7 +379,7 @@ class DocActors:
         before ``before``."""
         t = self._t
         countries = {
-            i: [a.country for a in actors if a.country]
+            i: [a.country for a in actors if a.country and a.sector != "MED"]
             for i, actors in self._history
             if i < before and i not in skip
         }
@@ -432,7 +432,8 @@ class DocActors:
             if i >= before or i in skip:
                 continue
             for actor in actors:
-                if actor.country and actor.country not in countries:
+                # a news agency ("KHARTOUM (Reuters)") is no country the story refers back to
+                if actor.country and actor.sector != "MED" and actor.country not in countries:
                     countries.append(actor.country)
             if len(countries) >= count:
                 break

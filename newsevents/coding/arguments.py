@@ -276,6 +276,9 @@ def _pcomp_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
     """
     prep = t.heads[verb]
     governor = t.heads[prep]
+    if t.deps[governor] in OBJECTS and t.lemmas[prep] in ("of", "for"):
+        # "accused the RSF of looting", the parser hanging "of" on the object
+        return with_conj(t, governor)
     if t.pos[governor] not in VERB_POS or governor == prep:
         return []
     if t.lemmas[prep] not in ("of", "for"):

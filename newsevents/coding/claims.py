@@ -219,6 +219,8 @@ def _status(
         via = deps[node]
         if via in ("pcomp", "pobj") and deps[head] == "prep":
             via, head = "pcomp", heads[head]
+            if deps[head] in ("dobj", "obj") and pos[heads[head]] in VERB_POS:
+                head = heads[head]  # "accused the RSF of looting": "of" hangs on the object
         lemma = lemmas[head]
         if via in COMPLEMENTS and pos[head] in VERB_POS:
             if lemma in vocab.denial_verbs and via in ("ccomp", "dobj", "xcomp", "pcomp"):

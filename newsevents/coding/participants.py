@@ -11,6 +11,7 @@ country ("shelled villages in Donetsk"). Words are token indices into the docume
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from spacy.symbols import ADJ, PROPN
 from spacy.tokens import Token
@@ -32,6 +33,7 @@ from newsevents.model import Actor
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # The country of a place named in a word's own locative phrases, given the actors' countries.
 Locator = Callable[[Token, Sequence[str]], str | None]
 LOCATIVES = frozenset(
@@ -67,6 +69,8 @@ def resolve_all(
             ]
         if not found:
             found = _pronoun_antecedent(t, token, actors)
+        elif all(a.code.startswith("---") and not a.org for a in found):
+            found = _owned_by_antecedent(t, token, found, actors)
         for actor in found:
             if all(not same_actor(actor, seen) for seen in out):
                 out.append(actor)
@@ -104,6 +108,24 @@ def _pronoun_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor
             return []
         node = heads[node]
     return []
+
+
+def _owned_by_antecedent(
+    t: DocTree, token: int, found: list[Actor], actors: DocActors
+) -> list[Actor]:
+    """ "The army said its troops had withdrawn": a role owned by a pronoun takes the country of
+    the pronoun's antecedent (SDN + MIL)."""
+    owner = next(
+        (c for c in t.children[token] if t.deps[c] == "poss" and t.lowers[c] in POSSESSIVES),
+        None,
+    )
+    if owner is None:
+        return found
+    antecedent = next((a for a in _pronoun_antecedent(t, owner, actors) if a.country), None)
+    if antecedent is None or antecedent.country is None:
+        return found
+    country = antecedent.country
+    return [replace(a, country=country, code=country + a.code[3:]) for a in found]
 
 
 def _owner_actors(t: DocTree, token: int, actors: DocActors) -> list[Actor]:

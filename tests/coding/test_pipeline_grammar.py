@@ -650,3 +650,18 @@ def test_hitting_military_targets_is_an_attack(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Ukraine said it had hit Russian ammunition depots in Crimea.")
     assert ("UKR", "190", "RUS") in dyads(events), dyads(events)
     assert not pipeline.extract_text("The storm hit the Russian coast on Monday.")
+
+
+def test_a_role_owned_by_a_pronoun_takes_the_antecedents_country(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Ethiopia said its troops had withdrawn from the border town.")
+    assert [e.source.code for e in events if e.source] == ["ETHMIL"]
+
+
+def test_an_accusation_whose_of_phrase_hangs_on_the_accused(pipeline: Pipeline) -> None:
+    # the parser hangs "of looting" on "the RSF", not on "accused"
+    events = pipeline.extract_text(
+        "The army accused the RSF of looting homes and killing civilians in Khartoum."
+    )
+    killing = [e for e in events if e.trigger == "killing"]
+    assert killing and killing[0].status == "alleged"
+    assert killing[0].source is not None and killing[0].source.code == "SDNREBRSF"
