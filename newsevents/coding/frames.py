@@ -122,7 +122,7 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     objects = [counted(t, o, vocab) for o in objects]
     lemma = lemmas[verb]
     object_heads = lexicon.verb_object_heads(lemma)
-    if object_heads is not None and not any(lemmas[o] in object_heads for o in objects):
+    if object_heads is not None and not any(_head_word(t, o) in object_heads for o in objects):
         return None  # every pattern of the verb names an object, and it has none of them
     needs_before, needs_words = lexicon.verb_context(lemma)
     predicate = Predicate(
@@ -137,7 +137,9 @@ def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) 
     pattern = lexicon.match_verb(predicate)
     if pattern is None:
         return None
-    consumed = tuple(o for o in objects if pattern.objects and lemmas[o] == pattern.objects[-1])
+    consumed = tuple(
+        o for o in objects if pattern.objects and _head_word(t, o) == pattern.objects[-1]
+    )
     if pattern.reciprocal:  # "it deepened the relations between North Korea and Russia"
         for o in consumed:
             between = prep_objects(t, o, "between")
@@ -208,10 +210,16 @@ def noun_objects(t: DocTree, noun: int) -> tuple[tuple[str, ...], ...]:
 
 
 def object_words(t: DocTree, token: int) -> tuple[str, ...]:
-    """The lemmas of an object's modifier words, then of the object itself."""
+    """The lemmas of an object's modifier words, then its head word."""
     deps, lemmas = t.deps, t.lemmas
     mods = [lemmas[c] for c in t.children[token] if deps[c] in OBJECT_MODIFIERS]
-    return (*mods, lemmas[token])
+    return (*mods, _head_word(t, token))
+
+
+def _head_word(t: DocTree, token: int) -> str:
+    """An object's lemma; an adjective complement as written ("concerned" is not the verb
+    "concern")."""
+    return t.lowers[token] if t.deps[token] == "acomp" else t.lemmas[token]
 
 
 def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:

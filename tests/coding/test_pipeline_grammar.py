@@ -602,6 +602,9 @@ def test_an_attitude_said_with_an_adjective_is_a_comment(pipeline: Pipeline) -> 
     assert ("JPN", "012", "CHN") in dyads(events)
     hopeful = pipeline.extract_text("The Kenyan government remains optimistic about the talks.")
     assert {c for _, c, _ in dyads(hopeful)} == {"013"}
+    # a participle as written, not the verb it comes from ("concerned", not "concern")
+    concerned = pipeline.extract_text("Brazil said it was deeply concerned about the vote.")
+    assert {c for _, c, _ in dyads(concerned)} == {"012"}
     # a copula without such an adjective is no event
     assert not pipeline.extract_text("The Japanese minister was in Beijing last week.")
 
