@@ -31,7 +31,7 @@ from newsevents.coding.participants import (
     resolve_all,
     same_actor,
 )
-from newsevents.coding.vocab import ClaimVocabulary
+from newsevents.coding.vocab import ClaimVocabulary, recode
 from newsevents.doctree import DocTree
 from newsevents.model import Actor
 
@@ -97,12 +97,24 @@ class EventCoder:
                 continue  # "victims killed by the MH17 crash": a mishap did it, no actor
             claim = self._claim(t, frame)
             sources, targets = self._arguments(t, frame, claim, actors)
+            if self._states(t, frame, sources):  # "China protested against the patrol": 114
+                official = recode(claim.code, self.vocab.official_protest_codes)
+                claim = replace(claim, code=official or claim.code)
             if frame.sources and not sources and not self._unknown_doer(t, frame):
                 continue  # a subject that is no actor ("the group seized ..."): no event
             items.append(Resolved(frame, claim, sources, targets))
         by_trigger = {item.frame.trigger: item for item in items}
         items = self.context.fold(t, items, by_trigger)
         return [self.context.complete(t, item, by_trigger, earlier, actors) for item in items]
+
+    def _states(self, t: DocTree, frame: Frame, sources: tuple[Actor, ...]) -> bool:
+        """Every doer is a country or its government named as such ("China", "the Chinese
+        government"), not its people ("thousands of Chinese")."""
+        return (
+            bool(sources)
+            and all(_is_state(a) for a in sources)
+            and all(t.ent_type(w) != "NORP" for w in frame.sources)
+        )
 
     def _unknown_doer(self, t: DocTree, frame: Frame) -> bool:
         """A passive, an event or a weapon as subject ("a suicide attack killed eight people",
@@ -268,6 +280,11 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _is_state(actor: Actor) -> bool:
+    """A country or its government, not its people."""
+    return bool(actor.country) and not actor.org and actor.sector in (None, "GOV")
 
 
 def dyads(

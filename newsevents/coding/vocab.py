@@ -48,7 +48,14 @@ WORD_LISTS = (
     "hypothetical_markers",
     "conditional_marks",
 )
-CODE_MAPS = ("intent_codes", "threat_codes", "refusal_codes", "appeal_codes", "demand_codes")
+CODE_MAPS = (
+    "intent_codes",
+    "threat_codes",
+    "refusal_codes",
+    "appeal_codes",
+    "demand_codes",
+    "official_protest_codes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ class ClaimVocabulary:
     refusal_codes: tuple[tuple[str, str], ...]
     appeal_codes: tuple[tuple[str, str], ...]
     demand_codes: tuple[tuple[str, str], ...]
+    official_protest_codes: tuple[tuple[str, str], ...]
 
     @property
     def control_verbs(self) -> frozenset[str]:

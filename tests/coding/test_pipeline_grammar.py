@@ -668,3 +668,10 @@ def test_an_accusation_whose_of_phrase_hangs_on_the_accused(pipeline: Pipeline) 
     killing = [e for e in events if e.trigger == "killing"]
     assert killing and killing[0].status == "alleged"
     assert killing[0].source is not None and killing[0].source.code == "SDNREBRSF"
+
+
+def test_a_state_protesting_complains_officially(pipeline: Pipeline) -> None:
+    state = pipeline.extract_text("Vietnam protested against the Chinese survey ship.")
+    assert {c for _, c, _ in dyads(state)} == {"114"}
+    people = pipeline.extract_text("Thousands of Vietnamese protested against China in Hanoi.")
+    assert {c for _, c, _ in dyads(people)} == {"141"}
