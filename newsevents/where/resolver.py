@@ -262,7 +262,7 @@ class PlaceResolver:
             for child in tree.children[head]:
                 dep = tree.deps[child]
                 if dep == "prep" and self._locative(tree, child, head):
-                    yield _names(tree, tree.subtree(child), doc[child].sent)
+                    yield _names(tree, _phrase(tree, child), doc[child].sent)
                 elif dep == "dobj" and tree.lemma(head) in g.object_place_verbs:
                     names = _names(tree, tree.subtree(child), doc[child].sent)
                     yield [n for n in names if self._is_city(tree.span_text(n.start, n.end))]
@@ -284,7 +284,7 @@ class PlaceResolver:
             and not self._inside_idiom(tree, i)
         ]
         preps.sort(key=lambda i: tree.distance(i, trigger))
-        return (_names(tree, tree.subtree(p), sent) for p in preps)
+        return (_names(tree, _phrase(tree, p), sent) for p in preps)
 
     def _inside_idiom(self, tree: DocTree, prep: int) -> bool:
         """The phrase hangs inside an idiom ("in support of its war in Ukraine")."""
@@ -321,6 +321,20 @@ class PlaceResolver:
         if tree.lemmas[noun] not in self.event_anaphors or not definite or sent.start == 0:
             return None
         return sent.doc[sent.start - 1].sent
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+
+
+def _phrase(tree: DocTree, head: int) -> list[int]:
+    """The words of a locative phrase, in text order, without the clauses inside it: in "in a
+    string of launches that Seoul has condemned", Seoul is no place of the event."""
+    out, stack = [], [head]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in tree.children[node] if tree.deps[c] not in CLAUSE_DEPS)
+    return sorted(out)
 
 
 def _names(tree: DocTree, tokens: Iterable[int], sent: Span) -> list[Span]:

@@ -132,3 +132,18 @@ def test_a_place_inside_an_idiom_is_not_the_event_place(
     text = "Iran sold drones to Russia at a trade fair in Tehran."
     place = place_of(nlp, places, text, "sold", ("IRN", "RUS"))
     assert place is not None and place.name == "Tehran"
+
+
+def test_a_clause_inside_a_locative_phrase_names_no_place(
+    nlp: Language, places: PlaceResolver
+) -> None:
+    # "Seoul" is the subject of the relative clause, not where the launch happened
+    text = (
+        "The army fired a rocket, the latest in a string of launches that Seoul and Tokyo have "
+        "condemned."
+    )
+    assert place_of(nlp, places, text, "latest") is None
+    # a place named in the phrase itself still counts
+    there = "Troops fired rockets in the town of Kharkiv, which officials said was empty."
+    found = place_of(nlp, places, there, "fired")
+    assert found is not None and found.country == "UKR"
