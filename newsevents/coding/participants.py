@@ -34,6 +34,7 @@ PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
+OBJECT_PRONOUNS = frozenset({"him", "them"})
 # The country of a place named in a word's own locative phrases, given the actors' countries.
 Locator = Callable[[Token, Sequence[str]], str | None]
 LOCATIVES = frozenset(
@@ -89,7 +90,11 @@ def _entity_actors(t: DocTree, token: int, actors: DocActors) -> list[Actor]:
 
 def _pronoun_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor]:
     """ "North Korea denies it has conducted ...": a pronoun in a clause stands for the subject
-    of the clause that governs it."""
+    of the clause that governs it. An object pronoun ("accusing him of") never stands for the
+    subject of its own clause: it is the nearest actor named before it in the sentence."""
+    lower = t.lowers[token]
+    if lower in OBJECT_PRONOUNS or (lower == "her" and t.deps[token] in ("dobj", "pobj", "dative")):
+        return _object_antecedent(t, token, actors)
     if t.lowers[token] not in PERSONAL_PRONOUNS:
         return []
     deps, heads = t.deps, t.heads
@@ -107,6 +112,24 @@ def _pronoun_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor
         if heads[node] == node:
             return []
         node = heads[node]
+    return []
+
+
+def _object_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor]:
+    person = t.lowers[token] in ("him", "her")
+    verb = t.heads[token]
+    own_subject = {
+        w for c in t.children[verb] if t.deps[c] in ("nsubj", "nsubjpass") for w in t.subtree(c)
+    }
+    start = actors.doc[token].sent.start
+    for i in range(token - 1, start - 1, -1):
+        if i in own_subject:
+            continue
+        found = actors.actors_of(i)
+        if person:  # "him": a person (the model may call a name a place), not a country
+            found = [a for a in found if a.role or t.ent_type(i) == "PERSON"]
+        if found:
+            return found[:1]
     return []
 
 

@@ -675,3 +675,15 @@ def test_a_state_protesting_complains_officially(pipeline: Pipeline) -> None:
     assert {c for _, c, _ in dyads(state)} == {"114"}
     people = pipeline.extract_text("Thousands of Vietnamese protested against China in Hanoi.")
     assert {c for _, c, _ in dyads(people)} == {"141"}
+
+
+def test_an_object_pronoun_is_never_its_own_clauses_subject(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text(
+        "The court issued a warrant for former President Jacob Zuma, accusing him of contempt.",
+        published=dt.date(2021, 6, 29),
+    )
+    accusation = [e for e in events if e.type.cameo == "112"]
+    assert accusation and accusation[0].target is not None
+    assert accusation[0].target.name == "Jacob Zuma", accusation[0].target
+    praised = pipeline.extract_text("Macron met Scholz in Paris and praised him.")
+    assert any(c == "051" and t.startswith("DEU") for _, c, t in dyads(praised)), dyads(praised)
