@@ -24,7 +24,14 @@ from newsevents.settings import Settings
 
 err = Console(stderr=True)
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process.")
+]
+CommitOpt = Annotated[
+    int, typer.Option("--commit-every", help="Articles per transaction, at most.")
+]
 DEFAULT_DB = Settings().db
+DEFAULT_WORKERS = Settings().workers
 EXIT_STORE = 3
 
 
@@ -64,6 +71,18 @@ def _lines(path: Path) -> int:
     return count + (last != b"\n")
 
 
+def _coding_settings(
+    db: Path, workers: int, dictionaries: list[Path] | None, commit_every: int
+) -> Settings:
+    """Settings of an ingest or recode run; a batch is never larger than a transaction."""
+    from newsevents.cli import make_settings
+
+    settings = replace(
+        make_settings(model=Settings().model, dictionaries=dictionaries), db=db, workers=workers
+    )
+    return replace(settings, batch_size=max(1, min(settings.batch_size, commit_every)))
+
+
 def _warned(items: Iterator[Any]) -> Iterator[Any]:
     """Pass items on, printing the warnings among them (non-fatal ReadProblems) as they come."""
     for item in items:
@@ -75,10 +94,7 @@ def _warned(items: Iterator[Any]) -> Iterator[Any]:
 def ingest_cmd(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or -.")] = None,
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[
-        int,
-        typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process."),
-    ] = Settings().workers,
+    workers: WorkersOpt = DEFAULT_WORKERS,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")
     ] = None,
@@ -89,19 +105,14 @@ def ingest_cmd(
         bool, typer.Option("--retry-failed", help="Code articles that failed before again.")
     ] = False,
     top: Annotated[int, typer.Option("--top", help="Clusters to list at the end.")] = 0,
-    commit_every: Annotated[
-        int, typer.Option("--commit-every", help="Articles per transaction, at most.")
-    ] = 500,
+    commit_every: CommitOpt = 500,
 ) -> None:
     """Code articles and store them in the database; safe to interrupt and run again."""
-    from newsevents.cli import make_settings, parse_date
+    from newsevents.cli import parse_date
     from newsevents.ingest import read_articles
     from newsevents.store.ingest import IngestOptions, ingest
 
-    settings = replace(
-        make_settings(model=Settings().model, dictionaries=dictionary), db=db, workers=workers
-    )
-    settings = replace(settings, batch_size=max(1, min(settings.batch_size, commit_every)))
+    settings = _coding_settings(db, workers, dictionary, commit_every)
     if not paths and not retry_failed:
         raise typer.BadParameter("give files or directories to ingest, or --retry-failed")
     day = parse_date(published)
@@ -137,10 +148,7 @@ def _report(lines: list[str], failed: list[tuple[str, str]]) -> None:
 
 def recode_cmd(
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[
-        int,
-        typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process."),
-    ] = Settings().workers,
+    workers: WorkersOpt = DEFAULT_WORKERS,
     dictionary: Annotated[
         list[Path] | None,
         typer.Option("--dictionary", "-d", help="Extra dictionary (give the same as to ingest)."),
@@ -148,19 +156,13 @@ def recode_cmd(
     everything: Annotated[
         bool, typer.Option("--all", help="Recode every article, whichever coder made it.")
     ] = False,
-    commit_every: Annotated[
-        int, typer.Option("--commit-every", help="Articles per transaction, at most.")
-    ] = 500,
+    commit_every: CommitOpt = 500,
 ) -> None:
     """Code the stored articles again with the current coder and replace their events;
     articles this coder made already are skipped. Safe to interrupt and run again."""
-    from newsevents.cli import make_settings
     from newsevents.store.recode import RecodeOptions, recode
 
-    settings = replace(
-        make_settings(model=Settings().model, dictionaries=dictionary), db=db, workers=workers
-    )
-    settings = replace(settings, batch_size=max(1, min(settings.batch_size, commit_every)))
+    settings = _coding_settings(db, workers, dictionary, commit_every)
     options = RecodeOptions(
         workers=workers, everything=everything, flush_articles=max(1, commit_every)
     )

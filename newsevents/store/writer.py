@@ -1,9 +1,11 @@
 """Write whole articles, their events and their cluster updates in one transaction.
 
-:func:`write_batch` is the only place that adds articles and events. A batch either commits
-whole or not at all: a process killed in the middle leaves no part of any article behind,
-and writing the same batch again adds nothing (the key is the article id, a content hash).
-"""
+:func:`write_batch` is the only place that adds articles; it and
+:func:`newsevents.store.recode.replace_batch` (which replaces the events of stored articles)
+are the only ones that write events, through :func:`insert_events` and :func:`transaction`.
+A batch either commits whole or not at all: a process killed in the middle leaves no part of
+any article behind, and writing the same batch again adds nothing (the key is the article id,
+a content hash)."""
 
 from __future__ import annotations
 
