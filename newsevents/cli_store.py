@@ -1,4 +1,4 @@
-"""Store commands: ingest, events, clusters, sql, export, migrate.
+"""Store commands: ingest, recode, events, clusters, sql, export, migrate.
 
 Exit codes: 0 success; 1 some articles could not be read or coded (the rest were stored);
 2 usage error; 3 the database is held by another process (StoreLockedError) or cannot be
@@ -24,7 +24,14 @@ from newsevents.settings import Settings
 
 err = Console(stderr=True)
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process.")
+]
+CommitOpt = Annotated[
+    int, typer.Option("--commit-every", help="Articles per transaction, at most.")
+]
 DEFAULT_DB = Settings().db
+DEFAULT_WORKERS = Settings().workers
 EXIT_STORE = 3
 
 
@@ -64,6 +71,18 @@ def _lines(path: Path) -> int:
     return count + (last != b"\n")
 
 
+def _coding_settings(
+    db: Path, workers: int, dictionaries: list[Path] | None, commit_every: int
+) -> Settings:
+    """Settings of an ingest or recode run; a batch is never larger than a transaction."""
+    from newsevents.cli import make_settings
+
+    settings = replace(
+        make_settings(model=Settings().model, dictionaries=dictionaries), db=db, workers=workers
+    )
+    return replace(settings, batch_size=max(1, min(settings.batch_size, commit_every)))
+
+
 def _warned(items: Iterator[Any]) -> Iterator[Any]:
     """Pass items on, printing the warnings among them (non-fatal ReadProblems) as they come."""
     for item in items:
@@ -75,10 +94,7 @@ def _warned(items: Iterator[Any]) -> Iterator[Any]:
 def ingest_cmd(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or -.")] = None,
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[
-        int,
-        typer.Option("--workers", "-w", help="Worker processes; 0 codes in this process."),
-    ] = Settings().workers,
+    workers: WorkersOpt = DEFAULT_WORKERS,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")
     ] = None,
@@ -89,19 +105,14 @@ def ingest_cmd(
         bool, typer.Option("--retry-failed", help="Code articles that failed before again.")
     ] = False,
     top: Annotated[int, typer.Option("--top", help="Clusters to list at the end.")] = 0,
-    commit_every: Annotated[
-        int, typer.Option("--commit-every", help="Articles per transaction, at most.")
-    ] = 500,
+    commit_every: CommitOpt = 500,
 ) -> None:
     """Code articles and store them in the database; safe to interrupt and run again."""
-    from newsevents.cli import make_settings, parse_date
+    from newsevents.cli import parse_date
     from newsevents.ingest import read_articles
     from newsevents.store.ingest import IngestOptions, ingest
 
-    settings = replace(
-        make_settings(model=Settings().model, dictionaries=dictionary), db=db, workers=workers
-    )
-    settings = replace(settings, batch_size=max(1, min(settings.batch_size, commit_every)))
+    settings = _coding_settings(db, workers, dictionary, commit_every)
     if not paths and not retry_failed:
         raise typer.BadParameter("give files or directories to ingest, or --retry-failed")
     day = parse_date(published)
@@ -115,10 +126,7 @@ def ingest_cmd(
             summary = ingest(items, db=db, settings=settings, options=options, progress=progress)
     except StoreError as exc:
         raise _fail(exc) from None
-    for line in summary.lines():
-        typer.echo(line)
-    for origin, reason in summary.failed[:20]:
-        err.print(f"[red]failed:[/red] {origin}: {reason}")
+    _report(summary.lines(), summary.failed)
     if len(summary.failed) > 20:
         err.print(
             f"... and {len(summary.failed) - 20} more: "
@@ -130,23 +138,77 @@ def ingest_cmd(
     raise typer.Exit(1 if summary.failed else 0)
 
 
+def _report(lines: list[str], failed: list[tuple[str, str]]) -> None:
+    """The summary lines on stdout, then the first 20 failures on stderr."""
+    for line in lines:
+        typer.echo(line)
+    for origin, reason in failed[:20]:
+        err.print(f"[red]failed:[/red] {origin}: {reason}")
+
+
+def recode_cmd(
+    db: DbOpt = DEFAULT_DB,
+    workers: WorkersOpt = DEFAULT_WORKERS,
+    dictionary: Annotated[
+        list[Path] | None,
+        typer.Option("--dictionary", "-d", help="Extra dictionary (give the same as to ingest)."),
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Recode every article, whichever coder made it.")
+    ] = False,
+    commit_every: CommitOpt = 500,
+) -> None:
+    """Code the stored articles again with the current coder and replace their events;
+    articles this coder made already are skipped. Safe to interrupt and run again."""
+    from newsevents.store.recode import RecodeOptions, recode
+
+    settings = _coding_settings(db, workers, dictionary, commit_every)
+    options = RecodeOptions(
+        workers=workers, everything=everything, flush_articles=max(1, commit_every)
+    )
+    try:
+        with _progress(None, label="recode", late_total=True) as bar:
+            summary = recode(
+                db=db,
+                settings=settings,
+                options=options,
+                progress=(lambda done, total, events: bar(done, events, total)) if bar else None,
+            )
+    except StoreError as exc:
+        raise _fail(exc) from None
+    _report(summary.lines(), summary.failed)
+    if len(summary.failed) > 20:
+        err.print(f"... and {len(summary.failed) - 20} more")
+    raise typer.Exit(1 if summary.failed else 0)
+
+
 class _progress:
     """A rich progress bar on stderr (articles, events, articles/s, time left); with no
-    total (stdin) the bar is indeterminate."""
+    total (stdin) the bar is indeterminate. ``late_total``: the total comes with the first
+    update (a recode counts its articles in the database), and the bar starts then."""
 
-    def __init__(self, total: int | None) -> None:
+    def __init__(self, total: int | None, label: str = "ingest", late_total: bool = False):
         self.total = total
+        self.label = label
+        self.late_total = late_total
         self._progress: Any = None
         self._task: Any = None
         self._started = time.monotonic()
 
     def __enter__(self) -> Any:
-        if not err.is_terminal or (self.total is not None and self.total < 2):
+        if not err.is_terminal:
             return None
+        if self.late_total:
+            return self.update
+        return self.update if self._start() else None
+
+    def _start(self) -> bool:
+        if self.total is not None and self.total < 2:
+            return False
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._progress = Progress(
-            TextColumn("ingest"),
+            TextColumn(self.label),
             BarColumn(),
             TextColumn(
                 "{task.completed} articles"
@@ -160,10 +222,14 @@ class _progress:
             transient=True,
         )
         self._progress.start()
-        self._task = self._progress.add_task("ingest", total=self.total, events=0, rate=0.0)
-        return self.update
+        self._task = self._progress.add_task(self.label, total=self.total, events=0, rate=0.0)
+        return True
 
-    def update(self, articles: int, events: int) -> None:
+    def update(self, articles: int, events: int, total: int | None = None) -> None:
+        if self._progress is None:  # late_total: start once the total is known
+            self.total = total
+            if not self._start():
+                return
         rate = articles / max(time.monotonic() - self._started, 1e-6)
         self._progress.update(self._task, completed=articles, events=events, rate=rate)
 
@@ -263,7 +329,7 @@ def clusters_cmd(
 
     try:
         if rebuild:
-            with WriterLock(db), Store.open(db) as store:
+            with WriterLock(db, "cluster rebuild"), Store.open(db) as store:
                 count = rebuild_clusters(store.con, ClusterRule(window_days=window_days))
             typer.echo(f"clusters rebuilt: {count:,}")
         frame = query.clusters(db, top=top)
@@ -329,7 +395,7 @@ def migrate_cmd(db: DbOpt = DEFAULT_DB) -> None:
     from newsevents.store.ingest import WriterLock
 
     try:
-        with WriterLock(db), Store.open(db) as store:
+        with WriterLock(db, "migration"), Store.open(db) as store:
             typer.echo(f"{db}: schema version {store.schema_version()}")
     except StoreError as exc:
         raise _fail(exc) from None
@@ -338,6 +404,7 @@ def migrate_cmd(db: DbOpt = DEFAULT_DB) -> None:
 def register(app: typer.Typer) -> None:
     """Add the store commands to the newsevents CLI."""
     app.command("ingest")(ingest_cmd)
+    app.command("recode")(recode_cmd)
     app.command("events")(events_cmd)
     app.command("clusters")(clusters_cmd)
     app.command("sql")(sql_cmd)

@@ -2,6 +2,7 @@
 
     Store.open(path)        open (create, upgrade) a database; a context manager
     ingest(items, db=...)   code articles in worker processes and store them, resumable
+    recode(db=...)          code the stored articles an older coder made again, resumable
     query.events / query.clusters / query.sql   read into pandas DataFrames
     export.export(db, fmt, out)                 GDELT 2.0 TSV, PLOVER JSON, Parquet, JSONL
 
@@ -11,5 +12,15 @@ See ``docs/store.md`` for the schema, the clustering rule and the concurrency de
 from newsevents.store.cluster import ClusterRule
 from newsevents.store.db import Store
 from newsevents.store.ingest import IngestOptions, IngestSummary, ingest
+from newsevents.store.recode import RecodeOptions, RecodeSummary, recode
 
-__all__ = ["ClusterRule", "IngestOptions", "IngestSummary", "Store", "ingest"]
+__all__ = [
+    "ClusterRule",
+    "IngestOptions",
+    "IngestSummary",
+    "RecodeOptions",
+    "RecodeSummary",
+    "Store",
+    "ingest",
+    "recode",
+]

@@ -298,16 +298,28 @@ def refresh(con: duckdb.DuckDBPyConnection, cluster_ids: Iterable[int]) -> None:
         con.unregister("_ne_touched")
 
 
+# The task a recode sets in the ``maintenance`` table and a rebuild clears (0002 migration).
+REBUILD_TASK = "rebuild_clusters"
+
+
+def rebuild_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a recode changed events since the clusters were last rebuilt."""
+    row = con.execute("SELECT count(*) FROM maintenance WHERE task = ?", [REBUILD_TASK]).fetchall()
+    return bool(row and row[0][0])
+
+
 def rebuild(con: duckdb.DuckDBPyConnection, rule: ClusterRule) -> int:
     """Drop every cluster and cluster all current events again under ``rule``.
 
-    Runs in one transaction; returns the number of clusters with members.
+    Runs in one transaction, which also clears a pending rebuild (:data:`REBUILD_TASK`);
+    returns the number of clusters with members.
     """
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
         con.execute("DELETE FROM clusters")
         cluster_pending(con, rule)
+        con.execute("DELETE FROM maintenance WHERE task = ?", [REBUILD_TASK])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -76,6 +76,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("version", pa.int32()),
     ("superseded_by", _S),
     ("ingested_at", pa.timestamp("us")),
+    ("coder_fingerprint", _S),  # 0002_coder_fingerprint.sql
 )
 ARTICLE_SCHEMA = pa.schema(list(ARTICLE_COLUMNS))
 
@@ -254,6 +255,7 @@ def article_to_row(
     version: int,
     now: dt.datetime,
     keep_text: bool = True,
+    coder_fingerprint: str | None = None,
 ) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -271,6 +273,7 @@ def article_to_row(
         "version": version,
         "superseded_by": None,
         "ingested_at": now,
+        "coder_fingerprint": coder_fingerprint,
     }
 
 

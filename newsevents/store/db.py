@@ -23,6 +23,8 @@ from newsevents.store import migrate
 from newsevents.store.codec import row_to_article, row_to_event
 
 DEFAULT_TIMEOUT = 10.0
+# The articles whose events count: the current version, coded without error.
+CURRENT_OK = "superseded_by IS NULL AND status = 'ok' AND text IS NOT NULL"
 
 
 def _is_lock_error(exc: BaseException) -> bool:
@@ -158,6 +160,16 @@ class Store:
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.rows(f"SELECT * FROM events {clause} ORDER BY seq", params)
         return [row_to_event(row) for row in rows]
+
+    def coded_by_other(self, fingerprint: str) -> int:
+        """Current stored articles whose events a coder other than ``fingerprint`` made
+        (NULL, from a database older than the fingerprint, counts as another coder)."""
+        row = self._con.execute(
+            f"SELECT count(*) FROM articles WHERE {CURRENT_OK} "
+            "AND coder_fingerprint IS DISTINCT FROM ?",
+            [fingerprint],
+        ).fetchall()[0]
+        return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables, for summaries."""

@@ -26,8 +26,9 @@ from pathlib import Path
 from newsevents.errors import NewsEventsError, StoreError, StoreLockedError
 from newsevents.model import Article
 from newsevents.settings import Settings
-from newsevents.store.cluster import ClusterRule
+from newsevents.store.cluster import ClusterRule, rebuild_pending
 from newsevents.store.db import Store
+from newsevents.store.fingerprint import coder_fingerprint
 from newsevents.store.workers import Coded, InlinePool, WorkerPool
 from newsevents.store.writer import BatchReport, Outcome, write_batch
 
@@ -46,6 +47,8 @@ class IngestSummary:
     superseded: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    coded_by_other: int = 0  # stored current articles whose events another coder made
+    rebuild_pending: bool = False  # an interrupted recode left the clusters to rebuild
 
     @property
     def handled(self) -> int:
@@ -73,18 +76,26 @@ class IngestSummary:
         if self.superseded:
             out.append(f"older versions superseded: {self.superseded:,}")
         out.append(f"time: {self.seconds:.1f} s ({rate:.1f} articles/s)")
+        if self.coded_by_other or self.rebuild_pending:
+            out.append(
+                f"stored articles coded by another coder: {self.coded_by_other:,}; "
+                "`newsevents recode` refreshes them"
+                + (" (and finishes an interrupted recode)" if self.rebuild_pending else "")
+            )
         return out
 
 
 class WriterLock:
-    """An exclusive lock file next to the database, held for a whole ingest.
+    """An exclusive lock file next to the database, held for a whole ingest (or a recode, a
+    cluster rebuild, a migration: ``command`` names it in the message a second writer gets).
 
     The kernel drops it when the process ends, even on SIGKILL, so a crash never leaves the
     database locked.
     """
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, command: str = "ingest") -> None:
         self.path = db.with_name(db.name + ".ingest.lock")
+        self.command = command
         self._fd: int | None = None
 
     def __enter__(self) -> WriterLock:
@@ -99,14 +110,15 @@ class WriterLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.read(fd, 64).decode(errors="replace").strip() or "another process"
+            pid, _, command = os.read(fd, 64).decode(errors="replace").strip().partition(" ")
             os.close(fd)
             raise StoreLockedError(
                 f"{self.path.with_name(self.path.name.removesuffix('.ingest.lock'))}: another "
-                f"ingest (pid {holder}) is writing to this database; wait for it to finish"
+                f"{command or 'ingest'} (pid {pid or '?'}) is writing to this database; wait "
+                "for it to finish"
             ) from None
         os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        os.write(fd, f"{os.getpid()} {self.command}".encode())
         self._fd = fd
         return self
 
@@ -118,12 +130,18 @@ class WriterLock:
 
 
 @dataclass(frozen=True, slots=True)
-class IngestOptions:
+class RunOptions:
+    """How a coding run (ingest, recode) uses workers and writes."""
+
     workers: int = 1
-    retry_failed: bool = False
     flush_seconds: float = 3.0  # commit at least this often (readers get in between commits)
     flush_articles: int = 500  # and whenever this many articles wait to be written
     timeout: float = 60.0  # how long to wait for readers to release the file
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions(RunOptions):
+    retry_failed: bool = False
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -137,21 +155,78 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-class _Run:
+class CodingRun:
+    """What ingest and recode share: coded articles wait in a buffer and are written in
+    transactions of whole articles every ``flush_seconds`` or ``flush_articles``; the file is
+    held only while a transaction is written. Subclasses say how to write (:meth:`write`)."""
+
+    def __init__(self, db: Path, settings: Settings, options: RunOptions) -> None:
+        self.db = db
+        self.settings = settings
+        self.options = options
+        self.rule = ClusterRule.from_settings(settings)
+        self.fingerprint = coder_fingerprint(settings)
+        self.buffer: list[Outcome] = []
+        self.last_flush = time.monotonic()
+
+    def take(self, articles: Sequence[Article], coded: Sequence[Coded]) -> None:
+        limit = self.settings.max_article_chars
+        for article, (events, error) in zip(articles, coded, strict=True):
+            self.buffer.append(Outcome(article, events, error, len(article.text) <= limit))
+        due = time.monotonic() - self.last_flush >= self.options.flush_seconds
+        if due or len(self.buffer) >= self.options.flush_articles:
+            self.flush()
+
+    def waiting(self) -> bool:
+        """Whether anything waits to be written."""
+        return bool(self.buffer)
+
+    def flush(self) -> None:
+        if self.waiting():
+            # the schema was upgraded when the run began, and the WriterLock keeps it so
+            with Store.open(self.db, timeout=self.options.timeout, upgrade=False) as store:
+                self.write(store)
+            self.buffer = []
+            self.tick()
+        self.last_flush = time.monotonic()
+
+    def write(self, store: Store) -> None:
+        """Write the buffer in one transaction."""
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        """Report progress."""
+
+    def code(self, pool: WorkerPool | InlinePool, articles: Iterable[Article]) -> None:
+        """Code ``articles`` (read lazily) in the pool and write them as they come back."""
+        pending: deque[list[Article]] = deque()
+
+        def remembered() -> Iterator[list[Article]]:
+            for batch in _batches(articles, self.settings.batch_size):
+                pending.append(batch)
+                yield batch
+
+        try:
+            for coded in pool.map(remembered()):
+                self.take(pending.popleft(), coded)
+        except (NewsEventsError, KeyboardInterrupt) as exc:
+            if not isinstance(exc, StoreError):
+                self.flush()  # keep what was coded before a worker died or Ctrl-C
+            raise
+        self.flush()
+
+
+class _Run(CodingRun):
     """State of one ingest: what to skip, what waits to be written, the running summary."""
 
     def __init__(
         self, db: Path, settings: Settings, options: IngestOptions, progress: Progress | None
     ):
-        self.db = db
-        self.settings = settings
-        self.options = options
+        super().__init__(db, settings, options)
+        self.retry_failed = options.retry_failed
         self.progress = progress
-        self.rule = ClusterRule.from_settings(settings)
         self.summary = IngestSummary()
-        self.buffer: list[Outcome] = []
         self.problems: list[tuple[str, str]] = []
-        self.last_flush = time.monotonic()
         with Store.open(db, timeout=options.timeout) as store:
             self.known = store.article_status()
             self.failed_stored = store.failed_articles() if options.retry_failed else []
@@ -170,35 +245,38 @@ class _Run:
             status = self.known.get(item.id)
             if item.id in seen or status == "ok":
                 self.summary.skipped += 1
-            elif status == "failed" and not self.options.retry_failed:
+            elif status == "failed" and not self.retry_failed:
                 self.summary.skipped_failed += 1
             else:
                 seen.add(item.id)
                 yield item
                 continue
-            self._tick()
+            self.tick()
 
-    def take(self, articles: Sequence[Article], coded: Sequence[Coded]) -> None:
-        limit = self.settings.max_article_chars
-        for article, (events, error) in zip(articles, coded, strict=True):
-            self.buffer.append(Outcome(article, events, error, len(article.text) <= limit))
-        due = time.monotonic() - self.last_flush >= self.options.flush_seconds
-        if due or len(self.buffer) >= self.options.flush_articles:
-            self.flush()
+    def waiting(self) -> bool:
+        return bool(self.buffer or self.problems)
 
-    def flush(self) -> None:
-        if self.buffer or self.problems:
-            # the schema was upgraded when the run began, and the WriterLock keeps it so
-            with Store.open(self.db, timeout=self.options.timeout, upgrade=False) as store:
-                report = write_batch(store.con, self.buffer, self.rule, read_failures=self.problems)
-            self.summary.add(report)
-            self.buffer, self.problems = [], []
-            self._tick()
-        self.last_flush = time.monotonic()
+    def write(self, store: Store) -> None:
+        self.summary.add(
+            write_batch(
+                store.con,
+                self.buffer,
+                self.rule,
+                read_failures=self.problems,
+                fingerprint=self.fingerprint,
+            )
+        )
+        self.problems = []
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
         if self.progress:
             self.progress(self.summary.handled, self.summary.events)
+
+    def backlog(self) -> None:
+        """Count the stored articles another coder made, for the hint in the summary."""
+        with Store.open(self.db, timeout=self.options.timeout, read_only=True) as store:
+            self.summary.coded_by_other = store.coded_by_other(self.fingerprint)
+            self.summary.rebuild_pending = rebuild_pending(store.con)
 
 
 def ingest(
@@ -219,27 +297,14 @@ def ingest(
     options = options or IngestOptions(workers=settings.workers)
     db = Path(db)
     started = time.monotonic()
-    with WriterLock(db), _start_pool(settings, options.workers) as pool:
+    with WriterLock(db), start_pool(settings, options.workers) as pool:
         run = _Run(db, settings, options, progress)  # while the workers load the model
-        pending: deque[list[Article]] = deque()
-
-        def remembered() -> Iterator[list[Article]]:
-            for batch in _batches(run.wanted(items), settings.batch_size):
-                pending.append(batch)
-                yield batch
-
-        try:
-            for coded in pool.map(remembered()):
-                run.take(pending.popleft(), coded)
-        except (NewsEventsError, KeyboardInterrupt) as exc:
-            if not isinstance(exc, StoreError):
-                run.flush()  # keep what was coded before a worker died or Ctrl-C
-            raise
-        run.flush()
+        run.code(pool, run.wanted(items))
+        run.backlog()
     run.summary.seconds = time.monotonic() - started
     return run.summary
 
 
-def _start_pool(settings: Settings, workers: int) -> WorkerPool | InlinePool:
+def start_pool(settings: Settings, workers: int) -> WorkerPool | InlinePool:
     """Worker processes (they start loading the model at once), or the pipeline in-process."""
     return WorkerPool(settings, workers) if workers > 0 else InlinePool(settings)

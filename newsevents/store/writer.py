@@ -1,15 +1,17 @@
 """Write whole articles, their events and their cluster updates in one transaction.
 
-:func:`write_batch` is the only place that adds articles and events. A batch either commits
-whole or not at all: a process killed in the middle leaves no part of any article behind,
-and writing the same batch again adds nothing (the key is the article id, a content hash).
-"""
+:func:`write_batch` is the only place that adds articles; it and
+:func:`newsevents.store.recode.replace_batch` (which replaces the events of stored articles)
+are the only ones that write events, through :func:`insert_events` and :func:`transaction`.
+A batch either commits whole or not at all: a process killed in the middle leaves no part of
+any article behind, and writing the same batch again adds nothing (the key is the article id,
+a content hash)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +55,7 @@ class BatchReport:
     clusters: set[int] = field(default_factory=set)
 
 
-def _check(outcome: Outcome, seen_events: set[str]) -> Outcome:
+def check(outcome: Outcome, seen_events: set[str]) -> Outcome:
     """Refuse events that do not belong to the article or repeat an id."""
     for event in outcome.events:
         problem = None
@@ -109,7 +111,10 @@ class _Plan:
 
 
 def _plan(
-    con: duckdb.DuckDBPyConnection, outcomes: Sequence[Outcome], now: dt.datetime
+    con: duckdb.DuckDBPyConnection,
+    outcomes: Sequence[Outcome],
+    now: dt.datetime,
+    fingerprint: str | None,
 ) -> tuple[_Plan, BatchReport]:
     status, versions = _lookup(con, outcomes)
     row = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchall()[0]
@@ -117,7 +122,7 @@ def _plan(
     plan, report, seen_events = _Plan(), BatchReport(), set[str]()
     handled: set[str] = set()
     for raw in outcomes:
-        outcome = _check(raw, seen_events)
+        outcome = check(raw, seen_events)
         art = outcome.article
         stored = status.get(art.id)
         if stored == "ok" or art.id in handled:
@@ -146,6 +151,7 @@ def _plan(
             version=version,
             now=now,
             keep_text=outcome.keep_text,
+            coder_fingerprint=fingerprint,
         )
         if stored == "failed":
             plan.retried.append(cells)
@@ -170,22 +176,15 @@ def _apply(con: duckdb.DuckDBPyConnection, plan: _Plan) -> set[int]:
     for cells in plan.retried:
         con.execute(
             "UPDATE articles SET status = ?, error = ?, text = ?, version = ?, "
-            "ingested_at = ?, title = ?, source = ?, publisher = ?, published = ?, origin = ? "
-            "WHERE id = ?",
+            "ingested_at = ?, title = ?, source = ?, publisher = ?, published = ?, origin = ?, "
+            "coder_fingerprint = ? WHERE id = ?",
             [cells[k] for k in ("status", "error", "text", "version", "ingested_at", "title")]
-            + [cells[k] for k in ("source", "publisher", "published", "origin", "id")],
+            + [cells[k] for k in ("source", "publisher", "published", "origin")]
+            + [cells[k] for k in ("coder_fingerprint", "id")],
         )
     for article_id, error in plan.failed_again:
         con.execute("UPDATE articles SET error = ? WHERE id = ?", [error, article_id])
-    actors = actor_rows(plan.event_records)
-    if actors:
-        con.register("_ne_actors", table(actors, ACTOR_SCHEMA))
-        con.execute("INSERT OR IGNORE INTO actors BY NAME SELECT * FROM _ne_actors")
-        con.unregister("_ne_actors")
-    if plan.events:
-        con.register("_ne_events", table(plan.events, EVENT_SCHEMA))
-        con.execute("INSERT INTO events BY NAME SELECT * FROM _ne_events")
-        con.unregister("_ne_events")
+    insert_events(con, plan.events, plan.event_records)
     touched: set[int] = set()
     for old, new in plan.supersede.items():
         con.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [new, old])
@@ -199,23 +198,30 @@ def _apply(con: duckdb.DuckDBPyConnection, plan: _Plan) -> set[int]:
     return touched
 
 
-def write_batch(
-    con: duckdb.DuckDBPyConnection,
-    outcomes: Sequence[Outcome],
-    rule: clustering.ClusterRule,
-    *,
-    read_failures: Sequence[tuple[str, str]] = (),
-    now: dt.datetime | None = None,
-) -> BatchReport:
-    """Store the outcomes (and inputs that could not be read) in one transaction."""
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+def insert_events(
+    con: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]], events: Sequence[Event]
+) -> None:
+    """Insert ``events`` rows and the actors they name (actors already stored are kept)."""
+    actors = actor_rows(events)
+    if actors:
+        con.register("_ne_actors", table(actors, ACTOR_SCHEMA))
+        con.execute("INSERT OR IGNORE INTO actors BY NAME SELECT * FROM _ne_actors")
+        con.unregister("_ne_actors")
+    if rows:
+        con.register("_ne_events", table(rows, EVENT_SCHEMA))
+        con.execute("INSERT INTO events BY NAME SELECT * FROM _ne_events")
+        con.unregister("_ne_events")
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back whole when it raises.
+
+    A database error becomes a :class:`StoreError` that says nothing of the batch was stored.
+    """
     con.execute("BEGIN TRANSACTION")
     try:
-        plan, report = _plan(con, outcomes, now) if outcomes else (_Plan(), BatchReport())
-        touched = _apply(con, plan)
-        touched |= clustering.cluster_pending(con, rule)
-        clustering.refresh(con, touched)
-        _record_read_failures(con, read_failures, plan, now)
+        yield
         con.execute("COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
@@ -223,8 +229,38 @@ def write_batch(
     except BaseException:
         _rollback(con)
         raise
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    outcomes: Sequence[Outcome],
+    rule: clustering.ClusterRule,
+    *,
+    read_failures: Sequence[tuple[str, str]] = (),
+    now: dt.datetime | None = None,
+    fingerprint: str | None = None,
+) -> BatchReport:
+    """Store the outcomes (and inputs that could not be read) in one transaction.
+
+    ``fingerprint`` is the coder fingerprint stored with the new articles
+    (:mod:`newsevents.store.fingerprint`).
+    """
+    now = now or utcnow()
+    with transaction(con):
+        plan, report = (
+            _plan(con, outcomes, now, fingerprint) if outcomes else (_Plan(), BatchReport())
+        )
+        touched = _apply(con, plan)
+        touched |= clustering.cluster_pending(con, rule)
+        clustering.refresh(con, touched)
+        _record_read_failures(con, read_failures, plan, now)
     report.clusters = touched
     return report
+
+
+def utcnow() -> dt.datetime:
+    """The time stored in ``ingested_at`` and ``maintenance.since``: UTC, naive."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _record_read_failures(
