@@ -23,7 +23,7 @@ from newsevents.settings import Settings
 from newsevents.store import migrate
 from newsevents.store.cluster import REBUILD_TASK, ClusterRule, rebuild, rebuild_pending
 from newsevents.store.db import Store
-from newsevents.store.fingerprint import DATA_DIR, coder_fingerprint
+from newsevents.store.fingerprint import DATA_DIR, PACKAGE_DIR, coder_fingerprint
 from newsevents.store.ingest import WriterLock
 from newsevents.store.recode import RecodeOptions, recode, replace_batch
 from newsevents.store.writer import Outcome, write_batch
@@ -237,6 +237,18 @@ def test_fingerprint_follows_the_coding_data_dictionaries_and_coding_settings(
     assert with_extra != changed
     extra.write_text("actors: []  # edited\n", encoding="utf-8")
     assert coder_fingerprint(Settings(dictionaries=(extra,)), data_dir=data) != with_extra
+
+
+def test_fingerprint_follows_the_coders_code(tmp_path: Path) -> None:
+    code = tmp_path / "newsevents"
+    shutil.copytree(PACKAGE_DIR, code, ignore=shutil.ignore_patterns("data", "__pycache__"))
+    base = coder_fingerprint(Settings(), code_dir=code)
+    assert base == coder_fingerprint(Settings())
+    (code / "cli.py").write_text("# the command line does not code\n", encoding="utf-8")
+    assert coder_fingerprint(Settings(), code_dir=code) == base
+    frames = code / "coding" / "frames.py"
+    frames.write_text(frames.read_text(encoding="utf-8") + "\n# a grammar change\n", "utf-8")
+    assert coder_fingerprint(Settings(), code_dir=code) != base
 
 
 def test_recode_refuses_a_missing_database_and_a_second_writer(
