@@ -113,15 +113,21 @@ TRIGGER_POS = VERB_POS | {NOUN_POS}
 
 def verb_frame(t: DocTree, verb: int, lexicon: Lexicon, vocab: ClaimVocabulary) -> Frame | None:
     deps, children, lemmas = t.deps, t.children[verb], t.lemmas
+    lemma = lemmas[verb]
+    object_heads = lexicon.verb_object_heads(lemma)
+    if (
+        object_heads is not None
+        and deps[verb] not in ("acl", "conj")
+        and not any(deps[c] in MAY_GIVE_OBJECTS for c in children)
+    ):
+        return None  # every pattern names an object and nothing here can give one ("has")
     objects = [c for c in children if deps[c] in OBJECTS]
-    if lemmas[verb] in COPULAS:  # "said it is skeptical of ...": the adjective is the predicate
+    if lemma in COPULAS:  # "said it is skeptical of ...": the adjective is the predicate
         objects += [c for c in children if deps[c] == "acomp"]
     passive = is_passive(t, verb) or is_participle(t, verb)
     if passive:  # "civilians imprisoned for ...": the noun is the patient
         objects += passive_patients(t, verb)
     objects = [counted(t, o, vocab) for o in objects]
-    lemma = lemmas[verb]
-    object_heads = lexicon.verb_object_heads(lemma)
     if object_heads is not None and not any(_head_word(t, o) in object_heads for o in objects):
         return None  # every pattern of the verb names an object, and it has none of them
     needs_before, needs_words = lexicon.verb_context(lemma)
@@ -237,6 +243,9 @@ def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:
 
 
 POBJ = frozenset({"pobj", "pcomp"})
+# Children through which a verb can have an object: its own, an adjective complement, a passive
+# subject, or a conjunct that makes it a misread participle.
+MAY_GIVE_OBJECTS = OBJECTS | {"acomp", "nsubjpass", "conj"}
 # Verbs whose adjective complement a pattern may name as its object ("be +skeptical").
 COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "become", "grow"})
 
