@@ -37,9 +37,10 @@ ENT_OUTSIDE = 2  # ENT_IOB of a token outside every entity ("O"; 0 is: not annot
 
 class DocTree:
     """Per-token attributes of one document, indexed by token position. Read-only: tuples built
-    here (only :meth:`entities` memoises)."""
+    here (only :meth:`entities` and :meth:`edges` memoise)."""
 
     __slots__ = (
+        "_edges",
         "_ent_ids",
         "_ents_in",
         "_tag_ids",
@@ -99,6 +100,7 @@ class DocTree:
         self._ent_ids: tuple[int, ...] = tuple(ents)
         self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
+        self._edges: tuple[tuple[int, ...], tuple[int, ...]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:
@@ -109,6 +111,21 @@ class DocTree:
             tree = cls(doc)
             doc.user_data[TREE_KEY] = tree
         return tree
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """``(token.left_edge.i, token.right_edge.i)``: the first and last word of the subtree
+        (the edges of every word are found once, on first use)."""
+        if self._edges is None:
+            heads = self.heads
+            left, right = list(range(len(heads))), list(range(len(heads)))
+            for i_ in range(len(heads)):
+                node = i_
+                while heads[node] != node:
+                    node = heads[node]
+                    left[node] = min(left[node], i_)
+                    right[node] = max(right[node], i_)
+            self._edges = (tuple(left), tuple(right))
+        return self._edges[0][i], self._edges[1][i]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the span's tokens."""

@@ -29,3 +29,17 @@ def test_a_dateline_is_set_apart_from_the_story(nlp) -> None:  # type: ignore[no
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents[0] == "CANBERRA, June 18 (Reuters) -"
     assert sents[1].startswith("Albanese welcomed")
+
+
+def test_the_tree_arrays_match_spacys_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.doctree import DocTree
+
+    doc = nlp(
+        "KYIV, Ukraine — Russian forces, which crossed the border in 2022, shelled Kharkiv and "
+        "Sumy overnight, killing five civilians, officials said.\n\nKyiv condemned the attack."
+    )
+    tree = DocTree.of(doc)
+    for token in doc:
+        assert tree.edges(token.i) == (token.left_edge.i, token.right_edge.i)
+        assert list(tree.subtree(token.i)) == [t.i for t in token.subtree]
+        assert tree.heads[token.i] == token.head.i

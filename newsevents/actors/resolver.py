@@ -122,8 +122,7 @@ class DocActors(Anaphora):
         cached = self._cache.get(i)
         if cached is not None:
             return list(cached)
-        token = self._doc[i]
-        if not self._marked(token.left_edge.i, token.right_edge.i):
+        if not self._marked(*self._t.edges(i)):
             return []  # fast path: no name, role word or resolved phrase under this token
         return self._resolve(i, self._collect(i))
 
