@@ -100,7 +100,7 @@ class DocTree:
         self._ent_ids: tuple[int, ...] = tuple(ents)
         self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
         self._ents_in: dict[tuple[int, int], list[Span]] = {}
-        self._edges: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+        self._edges: tuple[list[int], list[int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> DocTree:
@@ -114,18 +114,20 @@ class DocTree:
 
     def edges(self, i: int) -> tuple[int, int]:
         """``(token.left_edge.i, token.right_edge.i)``: the first and last word of the subtree
-        (the edges of every word are found once, on first use)."""
+        (memoised per word)."""
         if self._edges is None:
-            heads = self.heads
-            left, right = list(range(len(heads))), list(range(len(heads)))
-            for i_ in range(len(heads)):
-                node = i_
-                while heads[node] != node:
-                    node = heads[node]
-                    left[node] = min(left[node], i_)
-                    right[node] = max(right[node], i_)
-            self._edges = (tuple(left), tuple(right))
-        return self._edges[0][i], self._edges[1][i]
+            self._edges = ([-1] * len(self.heads), [-1] * len(self.heads))
+        return self._edge(i, 0), self._edge(i, 1)
+
+    def _edge(self, i: int, side: int) -> int:
+        assert self._edges is not None
+        known = self._edges[side]
+        found = known[i]
+        if found < 0:
+            edges = [self._edge(child, side) for child in self.children[i]]
+            found = min([i, *edges]) if side == 0 else max([i, *edges])
+            known[i] = found
+        return found
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the span's tokens."""
