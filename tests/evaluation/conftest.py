@@ -6,16 +6,20 @@ from pathlib import Path
 
 import pytest
 
+from newsevents.evaluation.gold import resolve_shared
 from newsevents.model import Actor, Event, EventType
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+SHARED = resolve_shared(None)  # $NEWSEVENTS_SHARED, else ../shared/data next to the repository
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """``../shared/data`` next to the repository; the test is skipped when it is absent."""
+    """The gold sets as ``newsevents eval`` finds them; the test is skipped when absent."""
     if not (SHARED / "universalpetrarch-gsr").is_dir():
-        pytest.skip(f"gold sets not found at {SHARED.resolve()} (clone ../shared next to the repo)")
+        pytest.skip(
+            f"gold sets not found at {SHARED.resolve()} "
+            "(clone ../shared next to the repo or set NEWSEVENTS_SHARED)"
+        )
     return SHARED.resolve()
 
 

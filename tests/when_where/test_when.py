@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.when import DateResolution, DateResolver
+from tests.conftest import SHARED
 
 FRIDAY = dt.date(2023, 7, 28)
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_33d00ee4f3a97e9a.txt"
+SEED = SHARED / "seed" / "000_33d00ee4f3a97e9a.txt"
 
 
 def find(doc: Doc, word: str) -> tuple[Span, Token]:

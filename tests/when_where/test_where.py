@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from newsevents.model import Place
 from newsevents.where import Gazetteer, PlaceResolver
+from tests.conftest import SHARED
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_33d00ee4f3a97e9a.txt"
+SEED = SHARED / "seed" / "000_33d00ee4f3a97e9a.txt"
 
 
 def place_of(
