@@ -276,8 +276,11 @@ def _pcomp_subject(t: DocTree, verb: int, vocab: ClaimVocabulary) -> list[int]:
     """
     prep = t.heads[verb]
     governor = t.heads[prep]
-    if t.deps[governor] in OBJECTS and t.lemmas[prep] in ("of", "for"):
-        # "accused the RSF of looting", the parser hanging "of" on the object
+    if (
+        t.deps[governor] in OBJECTS
+        and t.lemmas[prep] in ("of", "for")
+        and t.lemmas[t.heads[governor]] in vocab.accusation_verbs | vocab.event_object_verbs
+    ):  # "accused the RSF of looting", the parser hanging "of" on the object
         return with_conj(t, governor)
     if t.pos[governor] not in VERB_POS or governor == prep:
         return []

@@ -115,6 +115,11 @@ def test_an_accusation_whose_of_phrase_hangs_on_the_accused(pipeline: Pipeline) 
     killing = [e for e in events if e.trigger == "killing"]
     assert killing and killing[0].status == "alleged"
     assert killing[0].source is not None and killing[0].source.code == "SDNREBRSF"
+    # only after a verb of accusing: "the prospects of resuming talks" are no doer
+    prospects = pipeline.extract_text(
+        "The visit may hinder the prospects of resuming dialogue with South Korea."
+    )
+    assert any(e.trigger == "dialogue" and e.target for e in prospects), prospects
 
 
 def test_a_country_noun_with_of_names_its_country(pipeline: Pipeline) -> None:
