@@ -129,6 +129,15 @@ class DocTree:
             known[i] = found
         return found
 
+    def subject_words(self, verb: int) -> frozenset[int]:
+        """The words of ``verb``'s subjects (active or passive), whole phrases."""
+        return frozenset(
+            w
+            for c in self.children[verb]
+            if self.deps[c] in ("nsubj", "nsubjpass")
+            for w in self.subtree(c)
+        )
+
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the span's tokens."""
         if end <= start:

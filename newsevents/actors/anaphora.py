@@ -76,9 +76,7 @@ class Anaphora:
             node = head
             if t.pos[node] in (VERB_ID, AUX_ID):
                 break
-        return frozenset(
-            w for c in t.children[node] if t.deps[c] in ("nsubj", "nsubjpass") for w in t.subtree(c)
-        )
+        return t.subject_words(node)
 
     def _named_by_of(self, i: int) -> bool:
         """ "the island nation of Nauru": the phrase names its country, it does not refer back."""

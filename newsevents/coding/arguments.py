@@ -23,6 +23,7 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "obj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 PREP_DEPS = frozenset({"prep", "dative"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 VERB_POS = frozenset({int(VERB), int(AUX)})
 NOUN_POS = int(NOUN)
@@ -153,15 +154,24 @@ def _listed_appos(t: DocTree, token: int) -> bool:
     return deps[token] == "appos" and any(deps[c] in ("cc", "conj") for c in t.children[token])
 
 
-def prep_objects(t: DocTree, head: int, prep: str) -> list[int]:
-    """The objects of ``head``'s preposition ``prep`` (with their conjuncts)."""
+def prep_objects(t: DocTree, head: int, prep: str, *, timeless: bool = False) -> list[int]:
+    """The objects of ``head``'s preposition ``prep`` (with their conjuncts); with
+    ``timeless``, a time phrase ("on Tuesday") is passed over."""
     deps, children, lemmas = t.deps, t.children, t.lemmas
     for child in children[head]:
         if deps[child] in PREP_DEPS and lemmas[child] == prep:
+            if timeless and is_time_phrase(t, child):
+                continue
             for grand in children[child]:
                 if deps[grand] in ("pobj", "pcomp"):
                     return with_conj(t, grand)
     return []
+
+
+def is_time_phrase(t: DocTree, prep: int) -> bool:
+    """A preposition whose objects are all dates or times: the event's date, never a target."""
+    objects = [c for c in t.children[prep] if t.deps[c] == "pobj"]
+    return bool(objects) and all(t.ent_type(o) in TIME_ENTITIES for o in objects)
 
 
 def antecedent(t: DocTree, token: int) -> int:

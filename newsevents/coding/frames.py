@@ -34,6 +34,7 @@ from newsevents.coding.arguments import (
     instrument_agent,
     is_participle,
     is_passive,
+    is_time_phrase,
     passive_patients,
     prep_objects,
     verb_sources,
@@ -48,7 +49,6 @@ from newsevents.doctree import DocTree
 OBJECT_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 NOUN_GOVERNED = OBJECTS | {"nsubjpass"}  # an event noun whose verb may lend it a subject
 ADP_POS = int(ADP)
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,22 +237,16 @@ def _prep_lemmas(t: DocTree, verb: int, objects: list[int]) -> Iterator[str]:
             if (
                 deps[child] in PREP_DEPS
                 and lowers[child] != "according"
-                and not _temporal(t, child)
+                and not is_time_phrase(t, child)
             ):
                 yield lemmas[child]
 
 
-POBJ = frozenset({"pobj", "pcomp"})
 # Children through which a verb can have an object: its own, an adjective complement, a passive
 # subject, or a conjunct that makes it a misread participle.
 MAY_GIVE_OBJECTS = OBJECTS | {"acomp", "nsubjpass", "conj"}
 # Verbs whose adjective complement a pattern may name as its object ("be +skeptical").
 COPULAS = frozenset({"be", "remain", "feel", "seem", "appear", "become", "grow"})
-
-
-def _temporal(t: DocTree, prep: int) -> bool:
-    objects = [c for c in t.children[prep] if t.deps[c] == "pobj"]
-    return bool(objects) and all(t.ent_type(o) in TIME_ENTITIES for o in objects)
 
 
 def _verb_targets(
@@ -265,16 +259,10 @@ def _verb_targets(
     passive: bool,
 ) -> list[int]:
     if pattern.prep:
-        for head in (verb, *objects):
-            for child in t.children[head]:  # "imposed sanctions on Iran on Tuesday": not Tuesday
-                if (
-                    t.deps[child] in PREP_DEPS
-                    and t.lemmas[child] == pattern.prep
-                    and not _temporal(t, child)
-                ):
-                    found = [with_conj(t, o) for o in t.children[child] if t.deps[o] in POBJ]
-                    if found:
-                        return found[0]
+        for head in (verb, *objects):  # "imposed sanctions on Iran on Tuesday": not Tuesday
+            found = prep_objects(t, head, pattern.prep, timeless=True)
+            if found:
+                return found
         return []
     deps, children = t.deps, t.children[verb]
     free = [o for o in objects if o not in consumed]

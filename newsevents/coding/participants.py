@@ -117,10 +117,7 @@ def _pronoun_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor
 
 def _object_antecedent(t: DocTree, token: int, actors: DocActors) -> list[Actor]:
     person = t.lowers[token] in ("him", "her")
-    verb = t.heads[token]
-    own_subject = {
-        w for c in t.children[verb] if t.deps[c] in ("nsubj", "nsubjpass") for w in t.subtree(c)
-    }
+    own_subject = t.subject_words(t.heads[token])
     start = actors.doc[token].sent.start
     for i in range(token - 1, start - 1, -1):
         if i in own_subject:
